@@ -1,0 +1,101 @@
+/**
+ * Error types and stable error codes.
+ *
+ * Every error this library throws is a `TypeError` (wrong type), a `RangeError` (value out of range) or a
+ * {@link TotpConfigError} (malformed text, such as bad base32 or a bad otpauth URI), and every one carries a
+ * stable `code` string, as Node's own errors do. Match on `code`, never on the message: messages may be
+ * reworded, codes will not change.
+ *
+ * Messages name the argument and the rule that was broken. They never contain a secret or anything derived
+ * from one.
+ *
+ * @module
+ */
+
+/** Every `code` an error from this library can carry. */
+export const ErrorCode = {
+  /** An argument has the wrong type (`digits: '6'`). Thrown as `TypeError`. */
+  INVALID_ARG_TYPE: 'ERR_INVALID_ARG_TYPE',
+  /** A number is outside its allowed range or not an integer (`period: 1.5`). Thrown as `RangeError`. */
+  OUT_OF_RANGE: 'ERR_OUT_OF_RANGE',
+  /** A string option is not one of the allowed values (`algorithm: 'MD5'`). Thrown as `RangeError`. */
+  INVALID_ARG_VALUE: 'ERR_INVALID_ARG_VALUE',
+  /** A user, account or issuer label breaks a rule (empty, ':', control character, too long …). */
+  INVALID_LABEL: 'ERR_INVALID_LABEL',
+  /** Text is not valid base32 (RFC 4648 §6). */
+  INVALID_BASE32: 'ERR_INVALID_BASE32',
+  /** No `globalThis.crypto.getRandomValues` exists in this runtime. There is deliberately no fallback. */
+  NO_CSPRNG: 'ERR_NO_CSPRNG',
+  /** An otpauth URI does not start with `otpauth://`. */
+  URI_SCHEME: 'ERR_OTPAUTH_SCHEME',
+  /** An otpauth URI's type is neither `totp` nor `hotp`. */
+  URI_TYPE: 'ERR_OTPAUTH_TYPE',
+  /** An otpauth URI's label is missing or malformed. */
+  URI_LABEL: 'ERR_OTPAUTH_LABEL',
+  /** An otpauth URI has no `secret`, or one that is not valid base32. */
+  URI_SECRET: 'ERR_OTPAUTH_SECRET',
+  /** An otpauth URI names an algorithm other than SHA1, SHA256 or SHA512. */
+  URI_ALGORITHM: 'ERR_OTPAUTH_ALGORITHM',
+  /** An otpauth URI's `digits` is not 6, 7 or 8. */
+  URI_DIGITS: 'ERR_OTPAUTH_DIGITS',
+  /** An otpauth URI's `period` is not a positive integer. */
+  URI_PERIOD: 'ERR_OTPAUTH_PERIOD',
+  /** An `hotp` URI has no valid `counter`. */
+  URI_COUNTER: 'ERR_OTPAUTH_COUNTER',
+  /** An otpauth URI has malformed percent-encoding or invalid UTF-8 in it. */
+  URI_ENCODING: 'ERR_OTPAUTH_ENCODING',
+  /** The label's issuer prefix and the `issuer` parameter are both present and differ. */
+  URI_ISSUER_MISMATCH: 'ERR_OTPAUTH_ISSUER_MISMATCH',
+  /** A parameter appears more than once, or the URI is otherwise malformed. */
+  URI_MALFORMED: 'ERR_OTPAUTH_MALFORMED',
+  /** Text is too long for a version 40 QR code at the chosen error-correction level. */
+  QR_DATA_TOO_LONG: 'ERR_QR_DATA_TOO_LONG',
+} as const;
+
+/** The union of all error code strings. */
+export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode] | (string & {});
+
+/**
+ * The library's own error class, for malformed text (bad base32, a bad otpauth URI …) and for a missing CSPRNG.
+ *
+ * @example
+ * ```ts
+ * try { base32Decode('MZ!W6') } catch (e) {
+ *   if (e instanceof TotpConfigError) e.code; // => 'ERR_INVALID_BASE32'
+ * }
+ * ```
+ */
+export class TotpConfigError extends Error {
+  /** Stable machine-readable code, such as `'ERR_INVALID_BASE32'`. */
+  readonly code: ErrorCodeValue;
+
+  constructor(code: ErrorCodeValue, message: string) {
+    super(message);
+    this.name = 'TotpConfigError';
+    this.code = code;
+  }
+}
+
+/** A `TypeError` with a stable `code` property. */
+export interface CodedTypeError extends TypeError {
+  readonly code: ErrorCodeValue;
+}
+
+/** A `RangeError` with a stable `code` property. */
+export interface CodedRangeError extends RangeError {
+  readonly code: ErrorCodeValue;
+}
+
+/** @internal Builds a `TypeError` carrying `code`. */
+export function typeError(code: ErrorCodeValue, message: string): CodedTypeError {
+  const error = new TypeError(message) as TypeError & { code: ErrorCodeValue };
+  error.code = code;
+  return error;
+}
+
+/** @internal Builds a `RangeError` carrying `code`. */
+export function rangeError(code: ErrorCodeValue, message: string): CodedRangeError {
+  const error = new RangeError(message) as RangeError & { code: ErrorCodeValue };
+  error.code = code;
+  return error;
+}
