@@ -1,0 +1,85 @@
+/**
+ * `generateUserConfiguration`: the library form of cPanel's UAPI call
+ * `TwoFactorAuth::generate_user_configuration`, which returns `{ otpauth_str, secret }`.
+ *
+ * @module
+ */
+import { assertInteger, assertOneOf, assertOptions } from './internal/assert.js';
+import { DEFAULT_SECRET_SIZE, MAX_SECRET_SIZE, MIN_SECRET_SIZE, randomSecret } from './secret.js';
+import {
+  ALGORITHMS,
+  assertLabel,
+  composeUri,
+  DEFAULT_ALGORITHM,
+  DEFAULT_DIGITS,
+  DEFAULT_PERIOD,
+  MAX_ACCOUNT_BYTES,
+  MAX_DIGITS,
+  MAX_ISSUER_BYTES,
+  MAX_PERIOD,
+  MIN_DIGITS,
+  MIN_PERIOD,
+  percentEncode,
+  type Algorithm,
+} from './uri.js';
+
+/** Options for {@link generateUserConfiguration}. Each one left out takes the Key URI Format's default. */
+export interface UserConfigurationOptions {
+  /** HMAC algorithm: `'SHA1'` (default, what every app supports), `'SHA256'` or `'SHA512'`. */
+  algorithm?: Algorithm;
+  /** Code length: 6 (default), 7 or 8. */
+  digits?: 6 | 7 | 8;
+  /** Time step in seconds, an integer from 1 to 3600. Default 30. */
+  period?: number;
+  /** Secret size in bytes, 16 to 64. Default 20, 32 or 64 for SHA1, SHA256 or SHA512 (RFC 6238's keys). */
+  secretSize?: number;
+}
+
+/** What {@link generateUserConfiguration} returns: the two fields of cPanel's answer, with cPanel's names. */
+export interface UserConfiguration {
+  /** The `otpauth://totp/...` URI to show as a QR code. */
+  otpauth_str: string;
+  /** The same secret in base32, for typing in by hand. */
+  secret: string;
+}
+
+/**
+ * Creates a TOTP enrollment configuration for one user: a fresh random secret and the otpauth URI an
+ * authenticator app scans.
+ *
+ * @param user - the account name shown in the app, e.g. an e-mail address: non-empty, well-formed Unicode, no
+ *   control characters, no ':', at most 128 UTF-8 bytes.
+ * @param issuer - the service name, e.g. `'Example Co'`: the same rules, at most 64 UTF-8 bytes.
+ * @param options - algorithm, digits, period and secretSize; see {@link UserConfigurationOptions}.
+ * @returns `{ otpauth_str, secret }`: exactly these two own properties.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE` for an argument or option of the wrong type.
+ * @throws {RangeError} `ERR_INVALID_LABEL` for a bad user or issuer; `ERR_OUT_OF_RANGE` or
+ *   `ERR_INVALID_ARG_VALUE` for a bad option.
+ * @throws {TotpConfigError} `ERR_NO_CSPRNG` if the runtime has no `crypto.getRandomValues`.
+ * @example
+ * ```ts
+ * const { otpauth_str, secret } = generateUserConfiguration('alice@example.com', 'Example Co');
+ * // otpauth_str => 'otpauth://totp/Example%20Co:alice%40example.com?secret=S3I4WUY7…&issuer=Example%20Co'
+ * // secret      => 'S3I4WUY7MTHRMMWNHY4G6KZTQMNH2KQY' (32 characters, 160 bits)
+ * ```
+ */
+export function generateUserConfiguration(
+  user: string,
+  issuer: string,
+  options?: UserConfigurationOptions,
+): UserConfiguration {
+  assertLabel(user, 'user', MAX_ACCOUNT_BYTES);
+  assertLabel(issuer, 'issuer', MAX_ISSUER_BYTES);
+  const o = assertOptions<UserConfigurationOptions>(options, 'options');
+  const algorithm = o.algorithm === undefined ? DEFAULT_ALGORITHM : assertOneOf(o.algorithm, 'options.algorithm', ALGORITHMS);
+  const digits = o.digits === undefined ? DEFAULT_DIGITS : assertInteger(o.digits, 'options.digits', MIN_DIGITS, MAX_DIGITS);
+  const period = o.period === undefined ? DEFAULT_PERIOD : assertInteger(o.period, 'options.period', MIN_PERIOD, MAX_PERIOD);
+  const size =
+    o.secretSize === undefined
+      ? DEFAULT_SECRET_SIZE[algorithm]
+      : assertInteger(o.secretSize, 'options.secretSize', MIN_SECRET_SIZE, MAX_SECRET_SIZE);
+  const secret = randomSecret(size);
+  const encodedIssuer = percentEncode(issuer);
+  const otpauth_str = composeUri('totp', encodedIssuer, percentEncode(user), secret, algorithm, digits, period, undefined);
+  return { otpauth_str, secret };
+}

@@ -1,0 +1,21 @@
+/**
+ * totp-config: TOTP (RFC 6238) enrollment configurations with no dependencies.
+ *
+ * ```ts
+ * import { generateUserConfiguration } from 'totp-config';
+ * const { otpauth_str, secret } = generateUserConfiguration('alice@example.com', 'Example Co');
+ * ```
+ *
+ * @module
+ */
+export { generateUserConfiguration } from './configuration.js';
+export type { UserConfiguration, UserConfigurationOptions } from './configuration.js';
+export { base32Decode, base32Encode } from './base32.js';
+export type { Base32EncodeOptions } from './base32.js';
+export { isEntropyCacheEnabled, randomBytes, setEntropyCache } from './random.js';
+export { DEFAULT_SECRET_SIZE, generateSecret, MAX_SECRET_SIZE, MIN_SECRET_SIZE } from './secret.js';
+export type { GenerateSecretOptions } from './secret.js';
+export { ALGORITHMS, formatOtpauthUri, MAX_ACCOUNT_BYTES, MAX_ISSUER_BYTES } from './uri.js';
+export type { Algorithm, OtpauthUriOptions, OtpType } from './uri.js';
+export { ErrorCode, TotpConfigError } from './errors.js';
+export type { CodedRangeError, CodedTypeError, ErrorCodeValue } from './errors.js';

@@ -1,0 +1,250 @@
+/**
+ * otpauth URIs in Google Authenticator's Key URI Format:
+ * `otpauth://TYPE/LABEL?PARAMETERS`, with `LABEL = issuer ":" account` (or the account alone).
+ *
+ * @see https://github.com/google/google-authenticator/wiki/Key-Uri-Format
+ * @module
+ */
+import { ErrorCode, rangeError, TotpConfigError } from './errors.js';
+import { assertInteger, assertOneOf, assertOptions, assertString } from './internal/assert.js';
+
+/** The HMAC algorithms of RFC 6238 §1.2 that authenticator apps support. */
+export type Algorithm = 'SHA1' | 'SHA256' | 'SHA512';
+/** Every {@link Algorithm}, in order. */
+export const ALGORITHMS: readonly Algorithm[] = ['SHA1', 'SHA256', 'SHA512'];
+/** The two OTP kinds of the Key URI Format. */
+export type OtpType = 'totp' | 'hotp';
+/** Every {@link OtpType}. */
+export const OTP_TYPES: readonly OtpType[] = ['totp', 'hotp'];
+
+/** Key URI Format defaults: a parameter equal to its default is left out, which keeps the QR code small. */
+export const DEFAULT_ALGORITHM: Algorithm = 'SHA1';
+export const DEFAULT_DIGITS = 6;
+export const DEFAULT_PERIOD = 30;
+/** Digits an authenticator app can show (RFC 4226 §5.3 asks for at least 6; apps stop at 8). */
+export const MIN_DIGITS = 6;
+export const MAX_DIGITS = 8;
+/** Periods accepted when making a URI: one second to one hour. */
+export const MIN_PERIOD = 1;
+export const MAX_PERIOD = 3600;
+/** Largest HOTP counter we write: the largest integer a JavaScript number holds exactly. */
+export const MAX_COUNTER = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Longest account name (the `user`), in UTF-8 bytes. Together with {@link MAX_ISSUER_BYTES} and the longest
+ * secret, even a label of 4-byte characters (each percent-encoded to 12 characters) keeps the URI under
+ * 1,000 characters, within a QR code of version 27 at level M; ordinary ASCII labels give versions 5 to 10.
+ */
+export const MAX_ACCOUNT_BYTES = 128;
+/** Longest issuer, in UTF-8 bytes. The issuer appears twice in the URI: in the label and as a parameter. */
+export const MAX_ISSUER_BYTES = 64;
+
+/** Options for {@link formatOtpauthUri}. */
+export interface OtpauthUriOptions {
+  /** `'totp'` (default) or `'hotp'`. */
+  type?: OtpType;
+  /** The shared secret in canonical base32: upper case `A–Z2–7`, no padding, no spaces. */
+  secret: string;
+  /** The account name, e.g. the user's e-mail address. See {@link assertLabel} for the rules. */
+  account: string;
+  /** The provider or service, e.g. `'Example Co'`. Optional; recommended by the Key URI Format. */
+  issuer?: string;
+  /** Default `'SHA1'`; written only when different. */
+  algorithm?: Algorithm;
+  /** 6, 7 or 8. Default 6; written only when different. */
+  digits?: number;
+  /** TOTP time step in seconds, 1 to 3600. Default 30; written only when different. Not written for HOTP. */
+  period?: number;
+  /** HOTP only, and required there: the initial counter, an integer from 0 to 2^53 − 1. */
+  counter?: number;
+}
+
+/**
+ * Checks a label part (account or issuer) against the rules of the Key URI Format, and a few of our own so that
+ * every app shows the same name:
+ * - a non-empty string;
+ * - well-formed Unicode: no lone surrogate, which has no UTF-8 form;
+ * - no control character (C0 U+0000–U+001F, DEL U+007F, C1 U+0080–U+009F);
+ * - no `:`, which separates issuer from account (the Key URI Format says neither may contain one);
+ * - at most `maxBytes` bytes in UTF-8.
+ * Nothing is trimmed or normalised: a value that breaks a rule is refused, never changed.
+ *
+ * @param value - the label part.
+ * @param name - the argument name for the error message.
+ * @param maxBytes - the longest UTF-8 length allowed.
+ * @returns `value`, unchanged.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE` if `value` is not a string.
+ * @throws {RangeError} `ERR_INVALID_LABEL` naming the rule and the index where it is broken.
+ * @example
+ * ```ts
+ * assertLabel('alice@example.com', 'user', MAX_ACCOUNT_BYTES); // => 'alice@example.com'
+ * assertLabel('Example:Co', 'issuer', MAX_ISSUER_BYTES); // throws: "issuer" must not contain ':' (found at index 7)
+ * ```
+ */
+export function assertLabel(value: unknown, name: string, maxBytes: number): string {
+  const text = assertString(value, name);
+  if (text.length === 0) throw labelError(`"${name}" must not be empty`);
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c < 0x20 || c === 0x7f) throw labelError(`"${name}" must not contain a control character (${codePoint(c)} at index ${i})`);
+      if (c === 0x3a) throw labelError(`"${name}" must not contain ':' (found at index ${i})`);
+      bytes += 1;
+    } else if (c < 0x800) {
+      if (c < 0xa0) throw labelError(`"${name}" must not contain a control character (${codePoint(c)} at index ${i})`);
+      bytes += 2;
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (c > 0xdbff || next < 0xdc00 || next > 0xdfff) {
+        throw labelError(`"${name}" must be well-formed Unicode (lone surrogate ${codePoint(c)} at index ${i})`);
+      }
+      bytes += 4;
+      i++;
+    } else {
+      bytes += 3;
+    }
+  }
+  if (bytes > maxBytes) {
+    throw labelError(`"${name}" must be at most ${maxBytes} bytes in UTF-8 (received ${bytes})`);
+  }
+  return text;
+}
+
+function codePoint(c: number): string {
+  return 'U+' + c.toString(16).toUpperCase().padStart(4, '0');
+}
+
+function labelError(message: string): RangeError {
+  return rangeError(ErrorCode.INVALID_LABEL, message);
+}
+
+/** RFC 3986 §2.3 unreserved characters: the only ones left as they are. */
+const UNRESERVED_ONLY = /^[A-Za-z0-9\-._~]*$/;
+/** Characters `encodeURIComponent` leaves alone although RFC 3986 reserves them (sub-delims). */
+const SUB_DELIMS = /[!'()*]/g;
+
+/**
+ * Percent-encodes a label part as UTF-8 per RFC 3986 §2.1: everything but the unreserved characters
+ * (`A–Z a–z 0–9 - . _ ~`) becomes `%XX`. Space is `%20`, never `+`, and `& + # / ? = % @ :` are always encoded.
+ * The input must be well-formed Unicode ({@link assertLabel} checks it).
+ *
+ * @param value - a checked label part.
+ * @returns the encoded text.
+ * @example
+ * ```ts
+ * percentEncode('Example Co');        // => 'Example%20Co'
+ * percentEncode('alice@example.com'); // => 'alice%40example.com'
+ * ```
+ */
+export function percentEncode(value: string): string {
+  if (UNRESERVED_ONLY.test(value)) return value;
+  const encoded = encodeURIComponent(value);
+  return encoded.includes('!') || encoded.includes("'") || encoded.includes('(') || encoded.includes(')') || encoded.includes('*')
+    ? encoded.replace(SUB_DELIMS, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
+    : encoded;
+}
+
+/** Canonical base32: upper case alphabet only; the length check for whole bytes is done separately. */
+const CANONICAL_BASE32 = /^[A-Z2-7]+$/;
+/** 1, 3 or 6 characters in the last group of 8 cannot encode whole bytes (RFC 4648 §6). */
+const IMPOSSIBLE_TAIL = [false, true, false, true, false, false, true, false];
+
+/**
+ * Checks that a secret is canonical base32 (upper case, no padding, no spaces, whole bytes). The message never
+ * contains the secret, only its length and the index of the first bad character.
+ *
+ * @internal
+ */
+export function assertCanonicalSecret(value: unknown, name: string): string {
+  const secret = assertString(value, name);
+  if (!CANONICAL_BASE32.test(secret)) {
+    const index = secret.search(/[^A-Z2-7]/);
+    throw new TotpConfigError(
+      ErrorCode.INVALID_BASE32,
+      secret.length === 0
+        ? `"${name}" must not be empty`
+        : `"${name}" must be canonical base32 (upper case A-Z and 2-7, no padding or spaces); bad character at index ${index}`,
+    );
+  }
+  if (IMPOSSIBLE_TAIL[secret.length % 8]) {
+    throw new TotpConfigError(
+      ErrorCode.INVALID_BASE32,
+      `"${name}" has an impossible base32 length (${secret.length} characters: the last group has ${secret.length % 8})`,
+    );
+  }
+  return secret;
+}
+
+/**
+ * Builds an otpauth URI in the Key URI Format:
+ * `otpauth://totp/<issuer>:<account>?secret=<secret>&issuer=<issuer>`.
+ *
+ * The label parts and the issuer parameter are percent-encoded as UTF-8 (RFC 3986). `algorithm`, `digits` and
+ * `period` are written only when they differ from SHA1, 6 and 30, as pyotp, otplib and totp-rs do: shorter
+ * URIs make smaller QR codes, and some apps ignore them anyway. Nothing is normalised: a value that breaks a
+ * rule is refused.
+ *
+ * @param options - see {@link OtpauthUriOptions}.
+ * @returns the URI.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE` for a value of the wrong type.
+ * @throws {RangeError} `ERR_INVALID_LABEL` for a bad account or issuer (see {@link assertLabel});
+ *   `ERR_OUT_OF_RANGE` for digits, period or counter out of range; `ERR_INVALID_ARG_VALUE` for an unknown type
+ *   or algorithm, a counter on a TOTP URI, or a missing counter on an HOTP URI.
+ * @throws {TotpConfigError} `ERR_INVALID_BASE32` if the secret is not canonical base32.
+ * @example
+ * ```ts
+ * formatOtpauthUri({ secret: 'JBSWY3DPEHPK3PXP', account: 'alice@example.com', issuer: 'Example Co' });
+ * // => 'otpauth://totp/Example%20Co:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example%20Co'
+ * formatOtpauthUri({ secret: 'JBSWY3DPEHPK3PXP', account: 'bob', digits: 8, period: 60 });
+ * // => 'otpauth://totp/bob?secret=JBSWY3DPEHPK3PXP&digits=8&period=60'
+ * ```
+ */
+export function formatOtpauthUri(options: OtpauthUriOptions): string {
+  const o = assertOptions<OtpauthUriOptions>(options, 'options');
+  const type = o.type === undefined ? 'totp' : assertOneOf(o.type, 'options.type', OTP_TYPES);
+  const secret = assertCanonicalSecret(o.secret, 'options.secret');
+  const account = assertLabel(o.account, 'options.account', MAX_ACCOUNT_BYTES);
+  const issuer = o.issuer === undefined ? undefined : assertLabel(o.issuer, 'options.issuer', MAX_ISSUER_BYTES);
+  const algorithm = o.algorithm === undefined ? DEFAULT_ALGORITHM : assertOneOf(o.algorithm, 'options.algorithm', ALGORITHMS);
+  const digits = o.digits === undefined ? DEFAULT_DIGITS : assertInteger(o.digits, 'options.digits', MIN_DIGITS, MAX_DIGITS);
+  const period = o.period === undefined ? DEFAULT_PERIOD : assertInteger(o.period, 'options.period', MIN_PERIOD, MAX_PERIOD);
+  let counter: number | undefined;
+  if (type === 'hotp') {
+    if (o.counter === undefined) {
+      throw rangeError(ErrorCode.INVALID_ARG_VALUE, '"options.counter" is required when "options.type" is \'hotp\'');
+    }
+    counter = assertInteger(o.counter, 'options.counter', 0, MAX_COUNTER);
+  } else if (o.counter !== undefined) {
+    throw rangeError(ErrorCode.INVALID_ARG_VALUE, '"options.counter" is only allowed when "options.type" is \'hotp\'');
+  }
+  const encodedIssuer = issuer === undefined ? undefined : percentEncode(issuer);
+  return composeUri(type, encodedIssuer, percentEncode(account), secret, algorithm, digits, period, counter);
+}
+
+/**
+ * Joins checked, already-encoded parts into a URI. Parameter order follows the Key URI Format's examples:
+ * secret, issuer, algorithm, digits, then counter or period.
+ *
+ * @internal
+ */
+export function composeUri(
+  type: OtpType,
+  encodedIssuer: string | undefined,
+  encodedAccount: string,
+  secret: string,
+  algorithm: Algorithm,
+  digits: number,
+  period: number,
+  counter: number | undefined,
+): string {
+  let uri =
+    encodedIssuer === undefined
+      ? `otpauth://${type}/${encodedAccount}?secret=${secret}`
+      : `otpauth://${type}/${encodedIssuer}:${encodedAccount}?secret=${secret}&issuer=${encodedIssuer}`;
+  if (algorithm !== DEFAULT_ALGORITHM) uri += '&algorithm=' + algorithm;
+  if (digits !== DEFAULT_DIGITS) uri += '&digits=' + digits;
+  if (type === 'hotp') uri += '&counter=' + counter;
+  else if (period !== DEFAULT_PERIOD) uri += '&period=' + period;
+  return uri;
+}
