@@ -1,0 +1,258 @@
+/**
+ * QR codes for otpauth URIs, with no dependencies: `import { qrSvg } from 'totp-config/qr'`.
+ *
+ * Implements ISO/IEC 18004:2015 (QR Code 2005) model 2 symbols, versions 1–40, error-correction levels L, M, Q
+ * and H, in byte mode with UTF-8 text and no ECI header (§7.4.5), which is how phone scanners and
+ * authenticator apps expect `otpauth://` URIs. The smallest version that holds the text is always used, and
+ * the mask is the one of lowest penalty (§7.8.3) unless one is forced.
+ *
+ * Nothing here touches the network or any global state besides lazily built lookup tables: the text, which
+ * carries a TOTP secret, stays in the process and never appears in an error message.
+ *
+ * This entry is separate from the main `totp-config` entry so that applications that do not draw QR codes do
+ * not ship the encoder.
+ *
+ * @module
+ */
+import { assertInteger, assertOptions } from './internal/assert.js';
+import { byteCapacity, chooseVersion, dataCodewordsFor, interleave } from './qr/encode.js';
+import { chooseMask } from './qr/mask.js';
+import { placeCodewords, template } from './qr/matrix.js';
+import { boolOption, cssColorOption, intOption, levelOption, maskOption, rgbOption, textArgument } from './qr/options.js';
+import { renderPng } from './qr/png.js';
+import { renderSvg } from './qr/svg.js';
+import { renderTerminal } from './qr/terminal.js';
+import type { QrLevel } from './qr/tables.js';
+
+export type { QrLevel } from './qr/tables.js';
+
+/** Options shared by every function: how the symbol itself is built. */
+export interface QrOptions {
+  /**
+   * Error-correction level (ISO/IEC 18004 §5.3.8): `'L'` (~7 % of codewords recoverable), `'M'` (~15 %,
+   * the default), `'Q'` (~25 %) or `'H'` (~30 %).
+   */
+  level?: QrLevel;
+  /**
+   * Force data mask 0–7 (§7.8.2 Table 10) instead of choosing the one with the lowest penalty (§7.8.3). For
+   * testing and reproducing other encoders' output; leave unset otherwise.
+   */
+  mask?: number;
+}
+
+/** Options of {@link qrSvg}. */
+export interface QrSvgOptions extends QrOptions {
+  /** Quiet zone, in modules on each side, integer 0–32; default 4 (§6.3.7 requires 4). */
+  margin?: number;
+  /** Pixels per module for the `width`/`height` attributes, integer 1–32; default 4. */
+  scale?: number;
+  /**
+   * Colour of dark modules, a CSS colour: `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`, a keyword (`'black'`,
+   * `'currentColor'`) or a function of numbers (`'rgb(0 0 0 / 50%)'`); default `'#000'`. Anything else (quotes,
+   * `<`, `;` …) is rejected, so the value cannot inject markup.
+   */
+  dark?: string;
+  /** Colour of light modules and the quiet zone, same syntax as `dark`; default `'#fff'`. */
+  light?: string;
+}
+
+/** Options of {@link qrPng}. */
+export interface QrPngOptions extends QrOptions {
+  /** Quiet zone, in modules on each side, integer 0–32; default 4 (§6.3.7 requires 4). */
+  margin?: number;
+  /** Pixels per module, integer 1–32; default 4. */
+  scale?: number;
+  /**
+   * Colour of dark modules as `'#rgb'` or `'#rrggbb'`; default `'#000000'`. Black on white is written as a
+   * 1-bit grayscale PNG, any other pair as a 1-bit PNG with a two-colour palette.
+   */
+  dark?: string;
+  /** Colour of light modules and the quiet zone, `'#rgb'` or `'#rrggbb'`; default `'#ffffff'`. */
+  light?: string;
+}
+
+/** Options of {@link qrTerminal}. */
+export interface QrTerminalOptions extends QrOptions {
+  /** Quiet zone, in modules on each side, integer 0–32; default 4. */
+  margin?: number;
+  /**
+   * `true` for light-on-dark terminals: the glyphs then draw the light modules and the quiet zone, and the
+   * terminal background shows through as the dark modules. Default `false` (glyphs are dark modules).
+   */
+  invert?: boolean;
+}
+
+/** A QR symbol as a grid of modules, without quiet zone. */
+export interface QrMatrix {
+  /** Version 1–40; `size` is `17 + 4 * version` (§5.3.1). */
+  readonly version: number;
+  /** The error-correction level used. */
+  readonly level: QrLevel;
+  /** The data mask used, 0–7 (§7.8.2). */
+  readonly mask: number;
+  /** Modules per side. */
+  readonly size: number;
+  /**
+   * One byte per module, row by row from the top-left: `modules[y * size + x]` is `1` for a dark module and
+   * `0` for a light one (not bit-packed).
+   */
+  readonly modules: Uint8Array;
+}
+
+function build(text: unknown, options: QrOptions): QrMatrix {
+  const level = levelOption(options.level);
+  const forced = maskOption(options.mask);
+  const bytes = new TextEncoder().encode(textArgument(text));
+  const version = chooseVersion(bytes.length, level);
+  const codewords = interleave(dataCodewordsFor(bytes, version, level), version, level);
+  const t = template(version);
+  const unmasked = t.base.slice();
+  placeCodewords(unmasked, t, codewords);
+  const { modules, mask } = chooseMask(unmasked, t, level, forced);
+  return { version, level, mask, size: t.size, modules };
+}
+
+/**
+ * Encodes `text` as a QR symbol and returns its module matrix, without quiet zone: the building block for
+ * custom renderers.
+ *
+ * The text is UTF-8 encoded into one byte-mode segment (ISO/IEC 18004 §7.4.5), split into Reed–Solomon blocks
+ * (§7.5, Annex A), placed (§7.7), masked with the lowest-penalty mask (§7.8) and given format (§7.9) and
+ * version information (§7.10).
+ *
+ * @param text - The text to encode, typically an `otpauth://` URI. Any well-formed string.
+ * @param options - {@link QrOptions}: `level` (default `'M'`), `mask` (default: chosen by penalty).
+ * @returns `{ version, level, mask, size, modules }`, `modules` one byte per module (1 = dark).
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE` if `text` is not a string, `options` not an object, or an
+ *   option has the wrong type.
+ * @throws {RangeError} `ERR_INVALID_ARG_VALUE` for an unknown `level` or a lone surrogate in `text`;
+ *   `ERR_OUT_OF_RANGE` for a `mask` that is not an integer 0–7.
+ * @throws {TotpConfigError} `ERR_QR_DATA_TOO_LONG` if the UTF-8 text exceeds the version 40 capacity of the
+ *   level (2953, 2331, 1663 or 1273 bytes for L, M, Q, H). The message gives lengths, never the text.
+ * @example
+ * ```ts
+ * const { version, size, modules } = qrMatrix('otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP');
+ * version; // => 3
+ * size; // => 29
+ * modules[0]; // => 1 (top-left finder pattern)
+ * ```
+ */
+export function qrMatrix(text: string, options?: QrOptions): QrMatrix {
+  return build(text, assertOptions<QrOptions>(options, 'options'));
+}
+
+/**
+ * Encodes `text` as a standalone SVG document: a background `<rect>` and all dark modules as one `<path>` of
+ * horizontal runs, `shape-rendering="crispEdges"`, the viewBox in modules including the quiet zone (§6.3.7).
+ *
+ * The document has no XML declaration, so it can be written to a `.svg` file or inlined into HTML as is. It
+ * carries no `<title>` or other text: the encoded URI holds a secret.
+ *
+ * @param text - The text to encode, typically an `otpauth://` URI.
+ * @param options - {@link QrSvgOptions}: `level`, `mask`, `margin` (4), `scale` (4), `dark` (`'#000'`),
+ *   `light` (`'#fff'`).
+ * @returns The SVG markup, ending in a newline.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE` for a non-string `text`, a non-object `options` or an option of
+ *   the wrong type.
+ * @throws {RangeError} `ERR_OUT_OF_RANGE` for `margin`, `scale` or `mask` out of range; `ERR_INVALID_ARG_VALUE`
+ *   for an unknown `level`, a colour that is not a safe CSS colour, or a lone surrogate in `text`.
+ * @throws {TotpConfigError} `ERR_QR_DATA_TOO_LONG` if the text does not fit in version 40 at the level.
+ * @example
+ * ```ts
+ * qrSvg('hello', { margin: 1 }).slice(0, 122);
+ * // => '<svg xmlns="http://www.w3.org/2000/svg" width="92" height="92" viewBox="0 0 23 23" shape-rendering="crispEdges">'
+ * document.body.insertAdjacentHTML('beforeend', qrSvg(uri));
+ * ```
+ */
+export function qrSvg(text: string, options?: QrSvgOptions): string {
+  const o = assertOptions<QrSvgOptions>(options, 'options');
+  const margin = intOption(o.margin, 'margin', 0, 32, 4);
+  const scale = intOption(o.scale, 'scale', 1, 32, 4);
+  const dark = cssColorOption(o.dark, 'dark', '#000');
+  const light = cssColorOption(o.light, 'light', '#fff');
+  const m = build(text, o);
+  return renderSvg(m.modules, m.size, margin, scale, dark, light);
+}
+
+/**
+ * Encodes `text` as a QR code of Unicode half blocks for a terminal: each line shows two module rows with
+ * `▀`, `▄`, `█` and spaces, quiet zone included, every line ending in `\n`.
+ *
+ * By default the glyphs are the dark modules, right for dark text on a light background. Most terminals are
+ * light on dark: pass `{ invert: true }` there, or scanners see a negative image, which many refuse.
+ *
+ * @param text - The text to encode, typically an `otpauth://` URI.
+ * @param options - {@link QrTerminalOptions}: `level`, `mask`, `margin` (4), `invert` (false).
+ * @returns The lines of the QR code, each ending in `\n`.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE` for a non-string `text`, a non-object `options`, a non-boolean
+ *   `invert` or another option of the wrong type.
+ * @throws {RangeError} `ERR_OUT_OF_RANGE` for `margin` or `mask` out of range; `ERR_INVALID_ARG_VALUE` for an
+ *   unknown `level` or a lone surrogate in `text`.
+ * @throws {TotpConfigError} `ERR_QR_DATA_TOO_LONG` if the text does not fit in version 40 at the level.
+ * @example
+ * ```ts
+ * process.stderr.write(qrTerminal(uri, { invert: true }));
+ * qrTerminal('hello', { margin: 0 }).split('\n')[0];
+ * // => '█▀▀▀▀▀█ ...' (21 characters: the top of the finder patterns)
+ * ```
+ */
+export function qrTerminal(text: string, options?: QrTerminalOptions): string {
+  const o = assertOptions<QrTerminalOptions>(options, 'options');
+  const margin = intOption(o.margin, 'margin', 0, 32, 4);
+  const invert = boolOption(o.invert, 'invert');
+  const m = build(text, o);
+  return renderTerminal(m.modules, m.size, margin, invert);
+}
+
+/**
+ * Encodes `text` as a PNG image: 1 bit per pixel, zlib stream of stored deflate blocks (RFC 1950, RFC 1951
+ * §3.2.4), chunk CRC-32 and Adler-32 as the PNG specification (ISO/IEC 15948 §5.5) requires.
+ *
+ * Uncompressed is deliberate: it keeps the writer a few hundred bytes, and a version 10 code at scale 4 is
+ * still under 3 KB.
+ *
+ * @param text - The text to encode, typically an `otpauth://` URI.
+ * @param options - {@link QrPngOptions}: `level`, `mask`, `margin` (4), `scale` (4), `dark` (`'#000000'`),
+ *   `light` (`'#ffffff'`).
+ * @returns The PNG file's bytes.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE` for a non-string `text`, a non-object `options` or an option of
+ *   the wrong type.
+ * @throws {RangeError} `ERR_OUT_OF_RANGE` for `margin`, `scale` or `mask` out of range; `ERR_INVALID_ARG_VALUE`
+ *   for an unknown `level`, a colour that is not `#rgb`/`#rrggbb`, or a lone surrogate in `text`.
+ * @throws {TotpConfigError} `ERR_QR_DATA_TOO_LONG` if the text does not fit in version 40 at the level.
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * writeFileSync('enroll.png', qrPng(uri, { scale: 8 }));
+ * qrPng('hello').subarray(1, 4); // => Uint8Array [ 0x50, 0x4e, 0x47 ] ('PNG')
+ * ```
+ */
+export function qrPng(text: string, options?: QrPngOptions): Uint8Array {
+  const o = assertOptions<QrPngOptions>(options, 'options');
+  const margin = intOption(o.margin, 'margin', 0, 32, 4);
+  const scale = intOption(o.scale, 'scale', 1, 32, 4);
+  const dark = rgbOption(o.dark, 'dark', [0, 0, 0]);
+  const light = rgbOption(o.light, 'light', [255, 255, 255]);
+  const m = build(text, o);
+  return renderPng(m.modules, m.size, margin, scale, dark, light);
+}
+
+/**
+ * The largest number of UTF-8 bytes a QR code of `version` holds at `level` in byte mode (ISO/IEC 18004
+ * §7.4.10 Table 7), for checking a text before encoding it.
+ *
+ * @param version - Symbol version, integer 1–40.
+ * @param level - Error-correction level; default `'M'`.
+ * @returns The capacity in bytes.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE` if `version` is not a number or `level` not a string.
+ * @throws {RangeError} `ERR_OUT_OF_RANGE` for a version outside 1–40; `ERR_INVALID_ARG_VALUE` for an unknown
+ *   level.
+ * @example
+ * ```ts
+ * qrCapacity(40, 'L'); // => 2953
+ * qrCapacity(1); // => 14
+ * ```
+ */
+export function qrCapacity(version: number, level?: QrLevel): number {
+  return byteCapacity(assertInteger(version, 'version', 1, 40), levelOption(level));
+}

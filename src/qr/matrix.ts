@@ -1,0 +1,170 @@
+/**
+ * Symbol layout (ISO/IEC 18004:2015 §6.3, §7.7, §7.9, §7.10): function patterns, codeword placement, format
+ * and version information.
+ *
+ * A matrix is a `Uint8Array` of `size × size` bytes in row-major order, `1` for a dark module, `0` for light.
+ * The function patterns of a version never change, so they are built once per version into a {@link Template}.
+ *
+ * @module
+ */
+import { LEVEL_BITS, alignmentPositions, type QrLevel } from './tables.js';
+
+/** Everything about a version that does not depend on the data, built once and reused. */
+export interface Template {
+  readonly version: number;
+  readonly size: number;
+  /** Function patterns drawn, format-information areas reserved (light), data area light. */
+  readonly base: Uint8Array;
+  /** Indices of the data modules in placement order (§7.7.3). */
+  readonly order: Uint16Array;
+  /** For each entry of `order`, bit m is set when mask m inverts that module (§7.8.2 Table 10). */
+  readonly maskBits: Uint8Array;
+}
+
+/**
+ * BCH(15,5) format information of a level and mask (§7.9.1, Annex C): 2 level bits and 3 mask bits, 10 check
+ * bits from the generator 0x537, XORed with 0x5412 so that the result is never all zeros.
+ */
+export function formatBits(level: QrLevel, mask: number): number {
+  const data = (LEVEL_BITS[level] << 3) | mask;
+  let rem = data;
+  for (let i = 0; i < 10; i++) rem = (rem << 1) ^ ((rem >> 9) * 0x537);
+  return ((data << 10) | rem) ^ 0x5412;
+}
+
+/** BCH(18,6) version information (§7.10, Annex D): 6 version bits and 12 check bits from the generator 0x1F25. */
+export function versionBits(version: number): number {
+  let rem = version;
+  for (let i = 0; i < 12; i++) rem = (rem << 1) ^ ((rem >> 11) * 0x1f25);
+  return (version << 12) | rem;
+}
+
+/** Writes both copies of the format information (§7.9.1 Figure 25); bit 0 is the least significant. */
+export function drawFormat(m: Uint8Array, size: number, bits: number): void {
+  // Copy 1, around the top-left finder: bits 0-7 down column 8 (skipping the timing row 6), 8-14 along row 8.
+  for (let i = 0; i <= 5; i++) m[i * size + 8] = (bits >> i) & 1;
+  m[7 * size + 8] = (bits >> 6) & 1;
+  m[8 * size + 8] = (bits >> 7) & 1;
+  m[8 * size + 7] = (bits >> 8) & 1;
+  for (let i = 9; i < 15; i++) m[8 * size + 14 - i] = (bits >> i) & 1;
+  // Copy 2: bits 0-7 along row 8 from the right edge, bits 8-14 up column 8 from the bottom edge.
+  for (let i = 0; i < 8; i++) m[8 * size + size - 1 - i] = (bits >> i) & 1;
+  for (let i = 8; i < 15; i++) m[(size - 15 + i) * size + 8] = (bits >> i) & 1;
+  m[(size - 8) * size + 8] = 1; // the dark module (§7.9.1), always dark
+}
+
+const TEMPLATES = new Map<number, Template>();
+
+/** The {@link Template} of `version` (1–40), built on first use and cached. */
+export function template(version: number): Template {
+  let t = TEMPLATES.get(version);
+  if (t === undefined) {
+    // A v40 template holds ~160 KB; callers rarely need more than a couple of versions.
+    if (TEMPLATES.size >= 8) TEMPLATES.clear();
+    t = buildTemplate(version);
+    TEMPLATES.set(version, t);
+  }
+  return t;
+}
+
+function buildTemplate(version: number): Template {
+  const size = 17 + 4 * version;
+  const base = new Uint8Array(size * size);
+  const fn = new Uint8Array(size * size); // 1 where a function module (or reserved area) is
+  const set = (x: number, y: number, dark: boolean): void => {
+    base[y * size + x] = dark ? 1 : 0;
+    fn[y * size + x] = 1;
+  };
+  // Timing patterns (§6.3.5), drawn first: finders and alignment patterns overwrite their ends.
+  for (let i = 0; i < size; i++) {
+    set(6, i, i % 2 === 0);
+    set(i, 6, i % 2 === 0);
+  }
+  // Finder patterns with their separators (§6.3.3, §6.3.4).
+  for (const [cx, cy] of [[3, 3], [size - 4, 3], [3, size - 4]]) {
+    for (let dy = -4; dy <= 4; dy++) {
+      for (let dx = -4; dx <= 4; dx++) {
+        const x = cx + dx;
+        const y = cy + dy;
+        if (x < 0 || x >= size || y < 0 || y >= size) continue;
+        const d = Math.max(Math.abs(dx), Math.abs(dy));
+        set(x, y, d !== 2 && d !== 4);
+      }
+    }
+  }
+  // Alignment patterns (§6.3.6), except the three that would overlap finders.
+  const pos = alignmentPositions(version);
+  const last = pos.length - 1;
+  for (let i = 0; i <= last; i++) {
+    for (let j = 0; j <= last; j++) {
+      if ((i === 0 && j === 0) || (i === 0 && j === last) || (i === last && j === 0)) continue;
+      for (let dy = -2; dy <= 2; dy++) {
+        for (let dx = -2; dx <= 2; dx++) set(pos[i] + dx, pos[j] + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
+      }
+    }
+  }
+  // Reserve both format areas (drawn light here, filled per mask) and the dark module.
+  drawFormat(base, size, 0);
+  for (let i = 0; i < 9; i++) {
+    fn[i * size + 8] = 1;
+    fn[8 * size + i] = 1;
+  }
+  for (let i = 0; i < 8; i++) {
+    fn[8 * size + size - 1 - i] = 1;
+    fn[(size - 1 - i) * size + 8] = 1;
+  }
+  // Version information (§7.10), two 6×3 blocks, for versions 7 and up.
+  if (version >= 7) {
+    const bits = versionBits(version);
+    for (let i = 0; i < 18; i++) {
+      const a = size - 11 + (i % 3);
+      const b = Math.floor(i / 3);
+      const dark = ((bits >> i) & 1) === 1;
+      set(a, b, dark);
+      set(b, a, dark);
+    }
+  }
+  // Placement order (§7.7.3): two-module columns from the right, alternately upwards and downwards, skipping
+  // the vertical timing column 6.
+  const order = new Uint16Array(size * size); // 177² < 2¹⁶
+  let n = 0;
+  for (let right = size - 1; right >= 1; right -= 2) {
+    if (right === 6) right = 5;
+    const upward = ((right + 1) & 2) === 0;
+    for (let v = 0; v < size; v++) {
+      const y = upward ? size - 1 - v : v;
+      for (let j = 0; j < 2; j++) {
+        const idx = y * size + right - j;
+        if (fn[idx] === 0) order[n++] = idx;
+      }
+    }
+  }
+  const dataOrder = order.slice(0, n);
+  const maskBits = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const idx = dataOrder[k];
+    const i = Math.floor(idx / size); // row
+    const j = idx - i * size; // column
+    const p = i * j;
+    maskBits[k] =
+      ((i + j) % 2 === 0 ? 1 : 0) |
+      (i % 2 === 0 ? 2 : 0) |
+      (j % 3 === 0 ? 4 : 0) |
+      ((i + j) % 3 === 0 ? 8 : 0) |
+      ((Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0 ? 16 : 0) |
+      ((p % 2) + (p % 3) === 0 ? 32 : 0) |
+      (((p % 2) + (p % 3)) % 2 === 0 ? 64 : 0) |
+      ((((i + j) % 2) + (p % 3)) % 2 === 0 ? 128 : 0);
+  }
+  return { version, size, base, order: dataOrder, maskBits };
+}
+
+/**
+ * Writes `codewords` into the data modules of `m` in placement order, most significant bit first (§7.7.3);
+ * the remainder bits after the last codeword (§7.6) stay light.
+ */
+export function placeCodewords(m: Uint8Array, t: Template, codewords: Uint8Array): void {
+  const order = t.order;
+  const bits = codewords.length * 8;
+  for (let k = 0; k < bits; k++) m[order[k]] = (codewords[k >> 3] >> (7 - (k & 7))) & 1;
+}
