@@ -12,12 +12,10 @@ import { assertBytes, assertInteger, assertOneOf } from './internal/assert.js';
 import { SHA1_BLOCK_BYTES, SHA1_IV, SHA1_OUTPUT_BYTES, sha1Compress } from './internal/sha1.js';
 import { SHA256_BLOCK_BYTES, SHA256_IV, SHA256_OUTPUT_BYTES, sha256Compress } from './internal/sha256.js';
 import { SHA512_BLOCK_BYTES, SHA512_IV, SHA512_OUTPUT_BYTES, sha512Compress } from './internal/sha512.js';
+import { ALGORITHMS, type Algorithm } from './uri.js';
 
-/** A hash function HOTP/TOTP may use (RFC 6238 §1.2, Key URI Format `algorithm`). */
-export type HmacAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
-
-/** The algorithms {@link hmac} accepts, in the order the Key URI Format lists them. */
-export const HMAC_ALGORITHMS: readonly HmacAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
+/** A hash function for {@link hmac}: the {@link Algorithm} names of the Key URI Format (RFC 6238 §1.2). */
+export type HmacAlgorithm = Algorithm;
 
 /**
  * @internal A hash function's parameters and its scratch buffers. All words are big-endian int32; SHA-512's
@@ -229,6 +227,17 @@ function wordsToBytes(state: Int32Array, byteLength: number): Uint8Array {
 }
 
 /**
+ * @internal Plain SHA-1/SHA-256/SHA-512 digest (FIPS 180-4), for the test vectors of FIPS 180-4 itself and for
+ * hashing over-long keys. Not re-exported from the package entry.
+ */
+export function digest(algorithm: HmacAlgorithm, message: Uint8Array): Uint8Array {
+  const core = hashCore(assertOneOf(algorithm, 'algorithm', ALGORITHMS));
+  const state = Int32Array.from(core.iv);
+  hashInto(core, state, assertBytes(message, 'message'), 0);
+  return wordsToBytes(state, core.outputBytes);
+}
+
+/**
  * An HMAC key whose inner and outer pads have been absorbed once (RFC 2104 §4, "Implementation Note"), so each
  * further MAC costs only the message's own compressions plus one. Made by {@link prepareHmac}.
  */
@@ -305,7 +314,7 @@ class PreparedHmacImpl implements PreparedHmac {
  * ```
  */
 export function prepareHmac(algorithm: HmacAlgorithm, key: Uint8Array): PreparedHmac {
-  const core = hashCore(assertOneOf(algorithm, 'algorithm', HMAC_ALGORITHMS));
+  const core = hashCore(assertOneOf(algorithm, 'algorithm', ALGORITHMS));
   return new PreparedHmacImpl(core, assertBytes(key, 'key'));
 }
 
@@ -327,7 +336,7 @@ export function prepareHmac(algorithm: HmacAlgorithm, key: Uint8Array): Prepared
  * ```
  */
 export function hmac(algorithm: HmacAlgorithm, key: Uint8Array, message: Uint8Array): Uint8Array {
-  const core = hashCore(assertOneOf(algorithm, 'algorithm', HMAC_ALGORITHMS));
+  const core = hashCore(assertOneOf(algorithm, 'algorithm', ALGORITHMS));
   assertBytes(key, 'key');
   assertBytes(message, 'message');
   const words = core.outputBytes >> 2;
