@@ -1,0 +1,155 @@
+// The decoder round trip shared by test/qr-decoders.test.ts (sampled, in `npm test`) and
+// test/slow/qr-decoders-full.test.ts (every version, `npm run test:slow`): our PNG, our SVG rasterised by
+// rsvg-convert, and our terminal output turned back into a bitmap must all decode, with zbar and with ZXing, to
+// exactly the UTF-8 bytes of the input; and qrencode must never pick a smaller version than ours.
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import { qrCapacity, qrMatrix, qrPng, qrSvg, qrTerminal, type QrLevel, type QrPngOptions } from '../../src/qr.js';
+import { assertDecodes, prng, qrencodeVersion, rasterise, requireTools, tempDir, write } from './qr-tools.js';
+
+export interface Item {
+  name: string;
+  text: string;
+  level: QrLevel;
+  /** The version this text must get, when it was built for one. */
+  version?: number;
+  mask?: number;
+  png?: QrPngOptions;
+}
+
+const LEVELS: QrLevel[] = ['L', 'M', 'Q', 'H'];
+const ASCII = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~';
+// 2-, 3- and 4-byte UTF-8 characters (Latin, Greek, CJK, emoji), and a few controls.
+const WIDE = ['é', 'ß', 'Ω', 'ж', '€', '世', '界', 'ア', '😀', '🔐', '\n', '\t', '\u0000', '\u00a0'];
+const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const encoder = new TextEncoder();
+const utf8Length = (s: string): number => encoder.encode(s).length;
+
+/** A random string of exactly `bytes` UTF-8 bytes; `wide` is the share of multi-byte characters. */
+function textOfLength(rand: () => number, bytes: number, wide: number): string {
+  let s = '';
+  let n = 0;
+  while (n < bytes) {
+    let c = rand() < wide ? WIDE[Math.floor(rand() * WIDE.length)] : ASCII[Math.floor(rand() * ASCII.length)];
+    if (n + utf8Length(c) > bytes) c = ASCII[Math.floor(rand() * ASCII.length)];
+    s += c;
+    n += utf8Length(c);
+  }
+  return s;
+}
+
+const ISSUERS = ['Example Co', 'Ünïcødé Bank', '銀行', 'Ελληνική Τράπεζα', 'Acme 🔐', 'GitHub', 'a&b=c?d', 'Zürich AG'];
+const USERS = ['alice@example.com', 'bob', 'Jürgen.Groß@example.de', '山田太郎', 'user+tag@sub.example.org', 'ζωή'];
+
+/** An otpauth URI as authenticator enrollments carry it; labels sometimes percent-encoded, sometimes raw UTF-8. */
+function otpauth(rand: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const secretLength = pick([16, 26, 32, 52, 103]);
+  let secret = '';
+  for (let i = 0; i < secretLength; i++) secret += B32[Math.floor(rand() * 32)];
+  const issuer = pick(ISSUERS);
+  const user = pick(USERS);
+  const raw = rand() < 0.3; // some apps emit raw UTF-8 instead of percent-encoding it
+  const enc = raw ? (s: string) => s.replace(/[ &?=:#%]/g, encodeURIComponent) : encodeURIComponent;
+  let uri = `otpauth://totp/${enc(issuer)}:${enc(user)}?secret=${secret}&issuer=${enc(issuer)}`;
+  if (rand() < 0.5) uri += `&algorithm=${pick(['SHA1', 'SHA256', 'SHA512'])}&digits=${pick([6, 8])}&period=${pick([30, 60])}`;
+  if (rand() < 0.2) uri += `&image=${encodeURIComponent('https://example.com/logo.png')}`;
+  return uri;
+}
+
+/**
+ * Builds the corpus: for each level and each of `versions`, `perPair` texts whose length needs exactly that
+ * version (the last one at exactly the version's capacity when perPair > 1, and always for version 40), then
+ * `uris` otpauth URIs, then all 32 (level, mask) pairs forced, then PNG colour/scale variants.
+ */
+export function corpus(seed: number, versions: number[], perPair: number, uris: number): Item[] {
+  const rand = prng(seed);
+  const items: Item[] = [];
+  for (const level of LEVELS) {
+    for (const v of versions) {
+      const lo = v === 1 ? 1 : qrCapacity(v - 1, level) + 1;
+      const hi = qrCapacity(v, level);
+      for (let k = 0; k < perPair; k++) {
+        const atCapacity = (perPair > 1 && k === perPair - 1) || v === 40;
+        const len = atCapacity ? hi : lo + Math.floor(rand() * (hi - lo + 1));
+        const text = textOfLength(rand, len, k % 2 === 0 ? 0 : 0.3);
+        items.push({ name: `${level}-v${v}-${len}B`, text, level, version: v });
+      }
+    }
+  }
+  for (let i = 0; i < uris; i++) items.push({ name: `uri${i}`, text: otpauth(rand), level: LEVELS[i % 4] });
+  for (const level of LEVELS) {
+    for (let mask = 0; mask < 8; mask++) {
+      items.push({ name: `${level}-mask${mask}`, text: otpauth(rand), level, mask });
+    }
+  }
+  const variants: QrPngOptions[] = [
+    { dark: '#1a237e', light: '#fffde7' },
+    { scale: 2, margin: 4 },
+    { scale: 7, margin: 6 },
+    { dark: '#000', light: '#fff', scale: 5 },
+  ];
+  variants.forEach((png, i) => items.push({ name: `variant${i}`, text: otpauth(rand), level: 'M', png }));
+  return items;
+}
+
+/** Runs every check on `items`. `terminalEvery`: decode the terminal rendering of every n-th item. */
+export async function decoderSuite(t: TestContext, items: Item[], terminalEvery: number): Promise<void> {
+  if (!requireTools(t, ['zbarimg', 'ZXingReader', 'rsvg-convert', 'qrencode'])) return;
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  const expected = items.map((item) => encoder.encode(item.text));
+  const covered = new Set<string>();
+  const pngs: string[] = [];
+  const svgs: string[] = [];
+  items.forEach((item, i) => {
+    const m = qrMatrix(item.text, { level: item.level, mask: item.mask });
+    if (item.version !== undefined) assert.equal(m.version, item.version, `${item.name}: smallest version`);
+    if (item.mask !== undefined) assert.equal(m.mask, item.mask);
+    covered.add(`${item.level}${m.version}`);
+    // Large symbols at scale 3 keep the decoders quick; small ones use the default scale 4.
+    const scale = m.version > 20 ? 3 : 4;
+    pngs.push(write(dir, `${i}.png`, qrPng(item.text, { level: item.level, mask: item.mask, scale, ...item.png })));
+    svgs.push(write(dir, `${i}.svg`, qrSvg(item.text, { level: item.level, mask: item.mask, scale })));
+  });
+  t.diagnostic(`${items.length} texts, ${covered.size} (level, version) pairs`);
+
+  await t.test('zbar decodes our PNGs exactly', () => assertDecodes('zbar', pngs, expected));
+  await t.test('ZXing decodes our PNGs exactly', () => assertDecodes('zxing', pngs, expected));
+  const rasters = rasterise(svgs);
+  await t.test('zbar decodes our SVGs (rsvg-convert) exactly', () => assertDecodes('zbar', rasters, expected));
+  await t.test('ZXing decodes our SVGs (rsvg-convert) exactly', () => assertDecodes('zxing', rasters, expected));
+
+  await t.test('both decoders read the terminal rendering, normal and inverted', async () => {
+    const { terminalToPgm } = await import('./qr-tools.js');
+    const files: string[] = [];
+    const want: Uint8Array[] = [];
+    items.forEach((item, i) => {
+      if (i % terminalEvery !== 0) return;
+      const invert = (i / terminalEvery) % 2 === 1;
+      const out = qrTerminal(item.text, { level: item.level, mask: item.mask, invert });
+      files.push(write(dir, `${i}.term.pgm`, terminalToPgm(out, invert, 3)));
+      want.push(expected[i]);
+    });
+    assert.ok(files.length >= 10);
+    assertDecodes('zbar', files, want);
+    assertDecodes('zxing', files, want);
+  });
+
+  await t.test('qrencode -8 never picks a smaller version than ours', () => {
+    let equal = 0;
+    let compared = 0;
+    items.forEach((item, i) => {
+      if (item.mask !== undefined) return;
+      // qrencode reads the text from stdin and stops at NUL, so texts with NUL are left out.
+      if (expected[i].includes(0)) return;
+      const theirs = qrencodeVersion(expected[i], item.level);
+      const ours = qrMatrix(item.text, { level: item.level }).version;
+      assert.ok(ours <= theirs, `${item.name}: ours v${ours}, qrencode v${theirs}`);
+      compared++;
+      if (ours === theirs) equal++;
+    });
+    t.diagnostic(`qrencode: ${compared} compared, ${equal} same version, ${compared - equal} ours smaller`);
+    assert.ok(compared > items.length / 2);
+  });
+}
