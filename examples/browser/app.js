@@ -66,6 +66,9 @@ $('verify').addEventListener('submit', (event) => {
   setResult('ok', 'Verified: two-factor authentication is on.');
 });
 
+// The button stays disabled until this module and the library have loaded.
+$('enable').disabled = false;
+
 function setResult(kind, text) {
   const result = $('result');
   result.className = kind;

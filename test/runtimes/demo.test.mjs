@@ -69,8 +69,12 @@ test('enrollment demo: QR, grouped secret, wrong codes refused with a reason, ri
     page.on('request', (request) => requests.push(request.url()));
 
     await page.goto(`${server.origin}/examples/browser/`, { waitUntil: 'load' });
-    // Wait for app.js (a module, so deferred) to have attached its handlers: the import graph must load.
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/dist/esm/qr.js')));
+    // app.js enables the button once it and the library have loaded.
+    try {
+      await page.waitForFunction(() => document.getElementById('enable')?.disabled === false, null, { timeout: 15_000 });
+    } catch {
+      assert.fail(`the demo's modules did not load:\n  ${problems.join('\n  ') || '(no error reported)'}`);
+    }
     await page.waitForLoadState('networkidle');
     await context.setOffline(true);
 
