@@ -32,8 +32,6 @@ export interface HashCore {
   readonly compress: (state: Int32Array, w: Int32Array) => void;
   /** Message schedule scratch (block words first). */
   readonly w: Int32Array;
-  /** Padded key words, one block. */
-  readonly key: Int32Array;
   /** Scratch state, for hashing a long key. */
   readonly tmp: Int32Array;
   /** Two blocks of byte scratch for the padded tail of a message. */
@@ -56,7 +54,6 @@ function makeCore(
     iv,
     compress,
     w: new Int32Array(scheduleWords),
-    key: new Int32Array(blockBytes >> 2),
     tmp: new Int32Array(outputBytes >> 2),
     pad: new Uint8Array(blockBytes * 2),
   };
@@ -64,7 +61,7 @@ function makeCore(
 
 // Scratch buffers are shared per module: every function here runs to completion synchronously and none calls
 // back into user code, so no two computations can interleave on them.
-const SHA1 = /* @__PURE__ */ makeCore('SHA1', SHA1_BLOCK_BYTES, SHA1_OUTPUT_BYTES, SHA1_IV, sha1Compress, 80);
+const SHA1 = /* @__PURE__ */ makeCore('SHA1', SHA1_BLOCK_BYTES, SHA1_OUTPUT_BYTES, SHA1_IV, sha1Compress, 16);
 const SHA256 = /* @__PURE__ */ makeCore(
   'SHA256',
   SHA256_BLOCK_BYTES,
@@ -135,34 +132,50 @@ function hashInto(core: HashCore, state: Int32Array, message: Uint8Array, prefix
 
 /**
  * @internal Prepares the HMAC key states of RFC 2104 §2: `inner` = H state after absorbing K ⊕ ipad, `outer` =
- * after K ⊕ opad. A key longer than the block is hashed first (step 1 of RFC 2104 §2).
+ * after K ⊕ opad. A key longer than the block is hashed first (step 1 of RFC 2104 §2). The key is
+ * `key[0..length)`, so callers may pass a reused scratch buffer.
  */
-export function prepareKeyStates(core: HashCore, key: Uint8Array, inner: Int32Array, outer: Int32Array): void {
-  const { blockBytes, outputBytes, iv, w, pad, compress } = core;
-  const keyWords = core.key;
+export function prepareKeyStates(
+  core: HashCore,
+  key: Uint8Array,
+  length: number,
+  inner: Int32Array,
+  outer: Int32Array,
+): void {
+  const { blockBytes, outputBytes, iv, w, compress } = core;
   const blockWords = blockBytes >> 2;
-  if (key.length > blockBytes) {
-    const tmp = core.tmp;
-    tmp.set(iv);
-    hashInto(core, tmp, key, 0);
-    keyWords.fill(0);
-    keyWords.set(tmp);
-  } else {
-    pad.fill(0, 0, blockBytes);
-    pad.set(key);
-    loadWords(keyWords, pad, 0, blockWords);
-  }
   const stateWords = outputBytes >> 2;
-  for (let i = 0; i < blockWords; i++) w[i] = keyWords[i] ^ 0x36363636;
-  for (let i = 0; i < stateWords; i++) inner[i] = iv[i];
+  let i = 0;
+  if (length > blockBytes) {
+    const tmp = core.tmp;
+    for (let j = 0; j < stateWords; j++) tmp[j] = iv[j];
+    hashInto(core, tmp, length === key.length ? key : key.subarray(0, length), 0);
+    for (; i < stateWords; i++) w[i] = tmp[i] ^ 0x36363636;
+    tmp.fill(0);
+    core.pad.fill(0);
+  } else {
+    // K padded with zeros to the block, read as big-endian words and XORed with ipad, straight from `key`.
+    const n = length;
+    const whole = n >> 2;
+    for (let j = 0; i < whole; i++, j += 4) {
+      w[i] = ((key[j] << 24) | (key[j + 1] << 16) | (key[j + 2] << 8) | key[j + 3]) ^ 0x36363636;
+    }
+    if ((n & 3) !== 0) {
+      let x = 0;
+      for (let j = i << 2; j < (i << 2) + 4; j++) x = (x << 8) | (j < n ? key[j] : 0);
+      w[i++] = x ^ 0x36363636;
+    }
+  }
+  for (; i < blockWords; i++) w[i] = 0x36363636;
+  for (let j = 0; j < stateWords; j++) inner[j] = iv[j];
   compress(inner, w);
-  for (let i = 0; i < blockWords; i++) w[i] = keyWords[i] ^ 0x5c5c5c5c;
-  for (let i = 0; i < stateWords; i++) outer[i] = iv[i];
+  // The compression functions leave the block words w[0..blockWords) as they found them, so opad is one XOR
+  // away: (K ^ ipad) ^ (ipad ^ opad) = K ^ opad.
+  for (let j = 0; j < blockWords; j++) w[j] ^= 0x6a6a6a6a;
+  for (let j = 0; j < stateWords; j++) outer[j] = iv[j];
   compress(outer, w);
-  // Leave no key material in shared scratch.
-  keyWords.fill(0);
-  w.fill(0);
-  pad.fill(0);
+  // Leave no key material in the shared scratch.
+  for (let j = 0; j < blockWords; j++) w[j] = 0;
 }
 
 /** Runs the outer hash over the inner digest held in `state`; the HMAC is left in `state`. */
@@ -282,7 +295,7 @@ class PreparedHmacImpl implements PreparedHmac {
     this.#inner = new Int32Array(words);
     this.#outer = new Int32Array(words);
     this.#state = new Int32Array(words);
-    prepareKeyStates(core, key, this.#inner, this.#outer);
+    prepareKeyStates(core, key, key.length, this.#inner, this.#outer);
   }
 
   mac(message: Uint8Array): Uint8Array {
@@ -342,7 +355,7 @@ export function hmac(algorithm: HmacAlgorithm, key: Uint8Array, message: Uint8Ar
   const words = core.outputBytes >> 2;
   const inner = new Int32Array(words);
   const outer = new Int32Array(words);
-  prepareKeyStates(core, key, inner, outer);
+  prepareKeyStates(core, key, key.length, inner, outer);
   macInto(core, inner, outer, message, inner);
   // macInto copied `inner` into the state before overwriting it, so reusing it as the output is safe.
   return wordsToBytes(inner, core.outputBytes);

@@ -100,10 +100,59 @@ function truncate(state: Int32Array, stateWords: number): number {
   return word & 0x7fffffff;
 }
 
-/** Zero-pads `value` to `digits` characters. */
+/** Zero-pads `value` (below 10^digits) to `digits` characters: one number-to-string conversion, no loop. */
 function pad(value: number, digits: number): string {
-  const text = String(value);
-  return text.length === digits ? text : '0'.repeat(digits - text.length) + text;
+  return String(value + POW10[digits]).slice(1);
+}
+
+/** Key bytes decoded by {@link readSecret}'s fast path; 128 bytes is SHA-512's block size. */
+const KEY = /* @__PURE__ */ new Uint8Array(128);
+
+/**
+ * Decodes `secret` into {@link KEY} when it is plain base32 text: only alphabet letters (either case) and
+ * digits 2–7, a possible length, at most 204 characters (so at most 128 bytes). Returns the byte count, or -1
+ * for anything else (spaces, padding, bad characters, bytes, …), which then goes through `base32Decode` and its
+ * error reporting. On the inputs it accepts it gives exactly `base32Decode`'s bytes (the tests check this),
+ * but without allocating: this is most secrets, and allocation is a large part of the cost of a code.
+ */
+function decodePlainBase32(secret: string): number {
+  const n = secret.length;
+  const tail = n & 7;
+  if (n === 0 || n > 204 || tail === 1 || tail === 3 || tail === 6) return -1;
+  let buffer = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    const c = secret.charCodeAt(i);
+    let v: number;
+    if (c >= 0x41 && c <= 0x5a) v = c - 0x41; // A–Z
+    else if (c >= 0x61 && c <= 0x7a) v = c - 0x61; // a–z
+    else if (c >= 0x32 && c <= 0x37) v = c - 0x18; // 2–7 → 26–31
+    else return -1;
+    buffer = ((buffer << 5) | v) & 0xfff;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      KEY[o++] = buffer >> bits;
+    }
+  }
+  // Leftover bits (< 5) are dropped, as base32Decode does (RFC 4648 §3.5 lets decoders ignore them).
+  return o;
+}
+
+/**
+ * Prepares the HMAC key states {@link INNER}/{@link OUTER} for `secret` (base32 text or bytes), validating it
+ * exactly as `secretBytes` does.
+ */
+function prepareSecret(core: HashCore, secret: unknown): void {
+  const length = typeof secret === 'string' ? decodePlainBase32(secret) : -1;
+  if (length > 0) {
+    prepareKeyStates(core, KEY, length, INNER, OUTER);
+    for (let i = 0; i < length; i++) KEY[i] = 0;
+  } else {
+    const key = secretBytes(secret, 'secret');
+    prepareKeyStates(core, key, key.length, INNER, OUTER);
+  }
 }
 
 /** Reads `algorithm` and `digits` from a validated options object. */
@@ -179,12 +228,11 @@ function parseToken(token: unknown, digits: number): number {
  * ```
  */
 export function generateHotp(secret: string | Uint8Array, counter: number, options?: OtpOptions): string {
-  const key = secretBytes(secret, 'secret');
   assertInteger(counter, 'counter', 0, Number.MAX_SAFE_INTEGER);
   const opts = assertOptions<OtpOptions>(options, 'options');
   const core = hashCore(readAlgorithm(opts));
   const digits = readDigits(opts);
-  prepareKeyStates(core, key, INNER, OUTER);
+  prepareSecret(core, secret);
   return pad(codeAt(core.outputBytes >> 2, core, counter, POW10[digits]), digits);
 }
 
@@ -207,12 +255,11 @@ export function generateHotp(secret: string | Uint8Array, counter: number, optio
  * ```
  */
 export function generateTotp(secret: string | Uint8Array, options?: TotpOptions): string {
-  const key = secretBytes(secret, 'secret');
   const opts = assertOptions<TotpOptions>(options, 'options');
   const core = hashCore(readAlgorithm(opts));
   const digits = readDigits(opts);
   const step = readStep(opts);
-  prepareKeyStates(core, key, INNER, OUTER);
+  prepareSecret(core, secret);
   return pad(codeAt(core.outputBytes >> 2, core, step, POW10[digits]), digits);
 }
 
@@ -242,7 +289,6 @@ export function generateTotp(secret: string | Uint8Array, options?: TotpOptions)
  * ```
  */
 export function verifyTotp(token: string, secret: string | Uint8Array, options?: VerifyTotpOptions): TotpMatch | null {
-  const key = secretBytes(secret, 'secret');
   const opts = assertOptions<VerifyTotpOptions>(options, 'options');
   const core = hashCore(readAlgorithm(opts));
   const digits = readDigits(opts);
@@ -252,9 +298,11 @@ export function verifyTotp(token: string, secret: string | Uint8Array, options?:
     opts.after === undefined || opts.after === null
       ? -1
       : assertInteger(opts.after, 'after', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  // The secret is checked (and may throw) before the token is looked at: a bad secret is a bug to report even
+  // when the token is garbage.
+  prepareSecret(core, secret);
   const value = parseToken(token, digits);
   if (value < 0) return null;
-  prepareKeyStates(core, key, INNER, OUTER);
   const stateWords = core.outputBytes >> 2;
   const modulus = POW10[digits];
   let found = 0;
@@ -298,15 +346,16 @@ export function verifyTotp(token: string, secret: string | Uint8Array, options?:
  * ```
  */
 export function verifyHotp(token: string, secret: string | Uint8Array, options: VerifyHotpOptions): HotpMatch | null {
-  const key = secretBytes(secret, 'secret');
   const opts = assertOptions<VerifyHotpOptions>(options, 'options');
   const core = hashCore(readAlgorithm(opts));
   const digits = readDigits(opts);
   const window = readWindow(opts);
   const counter = assertInteger(opts.counter, 'counter', 0, Number.MAX_SAFE_INTEGER - window);
+  // The secret is checked (and may throw) before the token is looked at: a bad secret is a bug to report even
+  // when the token is garbage.
+  prepareSecret(core, secret);
   const value = parseToken(token, digits);
   if (value < 0) return null;
-  prepareKeyStates(core, key, INNER, OUTER);
   const stateWords = core.outputBytes >> 2;
   const modulus = POW10[digits];
   let found = 0;
