@@ -92,6 +92,7 @@ if (quick) {
       } else {
         const what = r.cases ? `${r.cases.length} cases checked` : `${r.scaling.length} batch sizes checked`;
         console.log(`ok    ${name} (${what}, ${Math.round(performance.now() - t)} ms)`);
+        for (const n of r.notes ?? []) console.log(`      note: ${n}`);
       }
     } catch (error) {
       failed++;
@@ -112,13 +113,27 @@ const worker = join(benchDir, 'lib', 'worker.mjs');
 const HEAP_FLAGS = ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64'];
 const TIME_FLAGS = ['--expose-gc'];
 
-function child(flags, mode, name) {
+// Other engineers rebuild dist/ (rm -rf, then tsc) while a long run goes on: wait for it to come back.
+function waitForDist() {
+  const index = join(rootDir, 'dist', 'esm', 'index.js');
+  for (let i = 0; i < 120 && !existsSync(index); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000); // let tsc finish writing the other files
+}
+
+function child(flags, mode, name, retry = true) {
+  if (!existsSync(join(rootDir, 'dist', 'esm', 'index.js'))) waitForDist();
   const out = join(tmp, `${name}.${mode}.json`);
   const r = spawnSync(process.execPath, [...flags, worker, mode, name, out, String(rounds), String(budgetMs)], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (r.status !== 0) throw new Error(`${mode} process exited with ${r.status ?? r.signal}`);
-  return JSON.parse(readFileSync(out, 'utf8'));
+  const result = JSON.parse(readFileSync(out, 'utf8'));
+  if (result.fail && retry && /do not export|does not load/.test(result.fail)) {
+    console.error(`bench: ${name}: ${result.fail}; waiting for dist/ and trying again`);
+    waitForDist();
+    return child(flags, mode, name, false);
+  }
+  return result;
 }
 
 const summary = [];
@@ -148,6 +163,7 @@ try {
       continue;
     }
     console.log(render(result));
+    for (const n of result.notes ?? []) console.log(`note: ${n}`);
     for (const l of targetLines(result)) summary.push(`${name}: ${l}`);
     const env = environment();
     env.flags = { time: TIME_FLAGS, heap: job.run ? undefined : HEAP_FLAGS };
@@ -178,6 +194,7 @@ try {
             })),
           }),
       extra: result.extra,
+      notes: result.notes,
     };
     writeFileSync(join(benchDir, 'results', `${name}.json`), `${JSON.stringify(record, null, 2)}\n`);
   }

@@ -17,7 +17,8 @@ export async function runJob(name, mode, opts = {}) {
   if (ours.skip) return { job: name, title: job.title, skip: ours.skip };
   if (ours.fail) return { job: name, title: job.title, fail: ours.fail };
 
-  if (job.run) return { job: name, title: job.title, ...(await job.run(ours.mod, mode, opts)) };
+  const notes = ours.notes.length ? ours.notes : undefined;
+  if (job.run) return { job: name, title: job.title, notes, ...(await job.run(ours.mod, mode, opts)) };
 
   const cases = await job.cases(ours.mod, mode);
   for (const c of cases) {
@@ -59,7 +60,7 @@ export async function runJob(name, mode, opts = {}) {
     }
   }
   const extra = mode !== 'heap' && job.extra ? await job.extra(ours.mod) : undefined;
-  return { job: name, title: job.title, extra, bytesPerOp: job.bytesPerOp, target: job.target, cases: out };
+  return { job: name, title: job.title, notes, extra, bytesPerOp: job.bytesPerOp, target: job.target, cases: out };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
