@@ -330,6 +330,14 @@ export const cases = [
         const counter = (i * 7919 * 65537) % 2 ** 32;
         const secret = sec(core, key);
         equal(core.generateHotp(secret, counter), await webCryptoHotp(key, counter), `HOTP #${i} counter ${counter}`);
+        // Counters past 2^32 (the high word of the 8-byte counter) up to the largest safe integer.
+        const big = [2 ** 32, 2 ** 32 + 1, 2 ** 40 + 12345, 2 ** 52 + 7, Number.MAX_SAFE_INTEGER][i % 5];
+        equal(core.generateHotp(secret, big), await webCryptoHotp(key, big), `HOTP #${i} counter ${big}`);
+        equal(
+          core.generateTotp(secret, { time: 20_000_000_000_000 + i * 1000, period: 1 }),
+          await webCryptoHotp(key, 20_000_000_000 + i),
+          `TOTP #${i} with 1 s steps at T=${20_000_000_000 + i} (step > 2^32)`,
+        );
         const time = 1_700_000_000 + i * 12345;
         equal(
           core.generateTotp(secret, { time: time * 1000, algorithm: 'SHA256', digits: 8 }),
