@@ -23,7 +23,7 @@ export function packAndInstall({ build = true, log = () => {} } = {}) {
     }
     log('packing (npm pack)');
     const packed = JSON.parse(
-      execFileSync(npm, ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+      execFileSync(npm, ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
     );
     const tarball = join(dir, packed[0].filename);
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'totp-config-consumer', private: true }, null, 2));
