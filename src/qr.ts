@@ -15,10 +15,19 @@
  * @module
  */
 import { assertInteger, assertOptions } from './internal/assert.js';
-import { byteCapacity, chooseVersion, dataCodewordsFor, interleave } from './qr/encode.js';
+import { byteCapacity, dataCodewordsFor, interleave, plan } from './qr/encode.js';
 import { chooseMask } from './qr/mask.js';
 import { placeCodewords, template } from './qr/matrix.js';
-import { boolOption, cssColorOption, intOption, levelOption, maskOption, rgbOption, textArgument } from './qr/options.js';
+import {
+  boolOption,
+  cssColorOption,
+  intOption,
+  levelOption,
+  maskOption,
+  modeOption,
+  rgbOption,
+  textArgument,
+} from './qr/options.js';
 import { renderPng } from './qr/png.js';
 import { renderSvg } from './qr/svg.js';
 import { renderTerminal } from './qr/terminal.js';
@@ -38,6 +47,13 @@ export interface QrOptions {
    * testing and reproducing other encoders' output; leave unset otherwise.
    */
   mask?: number;
+  /**
+   * `'auto'` (default): runs of uppercase letters, digits and ` $%*+-./:` (a base32 secret, `%40`, `SHA1`)
+   * go in alphanumeric-mode segments (§7.4.4) where that saves space, the rest in byte mode; the split is
+   * optimal. `'byte'`: the whole text is one byte-mode segment (§7.4.5), as `qrencode -8` does. Both decode to
+   * the same bytes.
+   */
+  mode?: 'auto' | 'byte';
 }
 
 /** Options of {@link qrSvg}. */
@@ -102,9 +118,11 @@ export interface QrMatrix {
 function build(text: unknown, options: QrOptions): QrMatrix {
   const level = levelOption(options.level);
   const forced = maskOption(options.mask);
+  const alnum = modeOption(options.mode) === 'auto';
   const bytes = new TextEncoder().encode(textArgument(text));
-  const version = chooseVersion(bytes.length, level);
-  const codewords = interleave(dataCodewordsFor(bytes, version, level), version, level);
+  const p = plan(bytes, level, alnum);
+  const version = p.version;
+  const codewords = interleave(dataCodewordsFor(bytes, p, level), version, level);
   const t = template(version);
   const unmasked = t.base.slice();
   placeCodewords(unmasked, t, codewords);

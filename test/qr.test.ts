@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { ErrorCode, TotpConfigError } from '../src/errors.js';
 import { qrCapacity, qrMatrix, qrPng, qrSvg, qrTerminal, type QrLevel } from '../src/qr.js';
 import { adler32, crc32 } from '../src/qr/crc.js';
-import { byteCapacity, chooseVersion, dataCodewordsFor, interleave } from '../src/qr/encode.js';
+import { byteCapacity, dataCodewordsFor, interleave, plan, segmentsFor } from '../src/qr/encode.js';
 import { penalty } from '../src/qr/mask.js';
 import { formatBits, template, versionBits } from '../src/qr/matrix.js';
 import { zlibStored } from '../src/qr/png.js';
@@ -107,6 +107,61 @@ function slowPenalty(m: number[][]): number {
   const dark = m.flat().filter((v) => v === 1).length;
   const deviation = Math.abs((dark * 100) / (n * n) - 50);
   return score + Math.floor(deviation / 5) * 10;
+}
+
+const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+
+/** Parses byte (0100) and alphanumeric (0010) segments from a bit string until the terminator (§7.4). */
+function slowParse(bits: string, version: number): { bytes: number[]; used: number } {
+  const g = version < 10 ? 0 : version < 27 ? 1 : 2;
+  const bytes: number[] = [];
+  let i = 0;
+  const read = (n: number): number => parseInt(bits.slice(i, (i += n)), 2);
+  for (;;) {
+    if (bits.length - i < 4) break;
+    const mode = bits.slice(i, i + 4);
+    if (mode === '0000') break;
+    i += 4;
+    if (mode === '0100') {
+      const count = read([8, 16, 16][g]);
+      for (let k = 0; k < count; k++) bytes.push(read(8));
+    } else {
+      assert.equal(mode, '0010');
+      const count = read([9, 11, 13][g]);
+      for (let k = 0; k + 1 < count; k += 2) {
+        const v = read(11);
+        bytes.push(ALNUM.charCodeAt(Math.floor(v / 45)), ALNUM.charCodeAt(v % 45));
+      }
+      if (count % 2 === 1) bytes.push(ALNUM.charCodeAt(read(6)));
+    }
+  }
+  return { bytes, used: i };
+}
+
+/** The fewest data bits over all 2^n byte/alphanumeric assignments of an ASCII text (§7.4.4, §7.4.5). */
+function bruteForceBits(text: string, g: number): number {
+  const n = text.length;
+  let best = Infinity;
+  for (let m = 0; m < 1 << n; m++) {
+    let bits = 0;
+    let ok = true;
+    for (let i = 0; i < n && ok; ) {
+      const alnum = ((m >> i) & 1) === 1;
+      let j = i;
+      while (j < n && ((m >> j) & 1) === ((m >> i) & 1)) j++;
+      const k = j - i;
+      if (alnum) {
+        ok = [...text.slice(i, j)].every((c) => ALNUM.includes(c));
+        bits += 4 + [9, 11, 13][g] + 11 * Math.floor(k / 2) + 6 * (k % 2);
+      } else {
+        bits += 4 + [8, 16, 16][g] + 8 * k;
+      }
+      i = j;
+    }
+    if (n === 0) bits = 4 + [8, 16, 16][g];
+    if (ok) best = Math.min(best, bits);
+  }
+  return best;
 }
 
 function grid(modules: Uint8Array, size: number): number[][] {
@@ -213,13 +268,55 @@ describe('qr data encoding (§7.4)', () => {
   it('byte mode bit stream equals a slow string-of-bits reference, at both count-indicator widths', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), fc.constantFrom(...LEVELS), (bytes, level) => {
-        const v = chooseVersion(bytes.length, level);
-        assert.deepEqual([...dataCodewordsFor(bytes, v, level)], slowData(bytes, v, level), withSeed);
+        const p = plan(bytes, level, false);
+        assert.deepEqual(p.segments, [{ alnum: false, start: 0, end: bytes.length }], withSeed);
+        assert.deepEqual([...dataCodewordsFor(bytes, p, level)], slowData(bytes, p.version, level), withSeed);
         // The version is the smallest that fits.
-        if (v > 1) assert.ok(bytes.length > byteCapacity(v - 1, level), withSeed);
+        assert.ok(bytes.length <= byteCapacity(p.version, level), withSeed);
+        if (p.version > 1) assert.ok(bytes.length > byteCapacity(p.version - 1, level), withSeed);
       }),
       fcParams,
     );
+  });
+
+  // Mixed segments: a text over an alphabet of alphanumeric-mode characters and others.
+  const mixedText = fc.string({ unit: fc.constantFrom('A', 'Z', '7', ' ', '%', ':', 'a', 'z', '=', '&', 'é', '€'), maxLength: 400 });
+
+  it('mixed segments parse back (slow parser) to exactly the input bytes, never longer than byte mode', () => {
+    fc.assert(
+      fc.property(mixedText, fc.constantFrom(...LEVELS), (text, level) => {
+        const bytes = new TextEncoder().encode(text);
+        const p = plan(bytes, level, true);
+        assert.ok(p.version <= plan(bytes, level, false).version, withSeed);
+        const bits = [...dataCodewordsFor(bytes, p, level)].map((b) => b.toString(2).padStart(8, '0')).join('');
+        const { bytes: parsed, used } = slowParse(bits, p.version);
+        assert.deepEqual(parsed, [...bytes], withSeed);
+        assert.equal(used, p.bits, withSeed);
+        for (let i = 1; i < p.segments.length; i++) assert.notEqual(p.segments[i].alnum, p.segments[i - 1].alnum);
+      }),
+      fcParams,
+    );
+  });
+
+  it('the segment split is optimal: equals a brute force over every mode assignment', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('A', '1', ':', 'a', '='), maxLength: 12 }), fc.integer({ min: 0, max: 2 }), (text, g) => {
+        const bytes = new TextEncoder().encode(text);
+        assert.equal(segmentsFor(bytes, g, true).bits, bruteForceBits(text, g), withSeed);
+      }),
+      fcParams,
+    );
+  });
+
+  it('an otpauth URI gets a smaller version with alphanumeric segments for its secret', () => {
+    const bytes = new TextEncoder().encode(URI); // 107 bytes: byte mode needs 7-M, mixed fits 6-M
+    assert.equal(plan(bytes, 'M', false).version, 7);
+    const p = plan(bytes, 'M', true);
+    assert.equal(p.version, 6);
+    const secret = p.segments.find((s) => s.alnum && s.end - s.start >= 32)!;
+    assert.equal(URI.slice(secret.start, secret.end), 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&'.slice(0, secret.end - secret.start));
+    assert.equal(qrMatrix(URI).version, 6);
+    assert.equal(qrMatrix(URI, { mode: 'byte' }).version, 7);
   });
 
   it('interleaving of 5-Q (two groups of blocks) keeps each block readable in column order (§7.6)', () => {
@@ -239,13 +336,13 @@ describe('qr data encoding (§7.4)', () => {
     const caps: Record<QrLevel, number> = { L: 2953, M: 2331, Q: 1663, H: 1273 };
     for (const level of LEVELS) {
       const text = secret + 'x'.repeat(caps[level] + 1 - secret.length);
-      assert.equal(qrMatrix(text.slice(1), { level }).version, 40);
+      assert.equal(qrMatrix(text.slice(1), { level, mode: 'byte' }).version, 40);
       assert.throws(
-        () => qrMatrix(text, { level }),
+        () => qrMatrix(text, { level, mode: 'byte' }),
         (e: unknown) => {
           assert.ok(e instanceof TotpConfigError);
           assert.equal(e.code, ErrorCode.QR_DATA_TOO_LONG);
-          assert.match(e.message, new RegExp(`${caps[level] + 1} bytes.*${caps[level]} bytes.*level ${level}`));
+          assert.match(e.message, new RegExp(`${caps[level] + 1} bytes.*level ${level}.*${caps[level]} bytes`));
           assert.ok(!e.message.includes(secret) && !e.message.includes('xxx'));
           return true;
         },
@@ -254,6 +351,9 @@ describe('qr data encoding (§7.4)', () => {
     // Multi-byte characters count as their UTF-8 length: 778 × 3 bytes = 2334 > 2331.
     assert.throws(() => qrSvg('€'.repeat(778)), /2334 bytes/);
     assert.equal(qrMatrix('€'.repeat(777)).version, 40);
+    // Alphanumeric text goes further (3391 characters at 40-M, Table 7) but not beyond.
+    assert.equal(qrMatrix('A'.repeat(3391)).version, 40);
+    assert.throws(() => qrPng('A'.repeat(3392)), /3392 bytes/);
   });
 });
 
@@ -552,6 +652,8 @@ const BAD_SHARED: [unknown, string, RegExp][] = [
   [{ mask: -1 }, ErrorCode.OUT_OF_RANGE, /"mask"/],
   [{ mask: 1.5 }, ErrorCode.OUT_OF_RANGE, /"mask"/],
   [{ mask: '1' }, ErrorCode.INVALID_ARG_TYPE, /"mask" must be a number/],
+  [{ mode: 'alphanumeric' }, ErrorCode.INVALID_ARG_VALUE, /"mode" must be one of 'auto', 'byte'/],
+  [{ mode: true }, ErrorCode.INVALID_ARG_TYPE, /"mode" must be a string/],
 ];
 const BAD_MARGIN: [unknown, string, RegExp][] = [
   [{ margin: -1 }, ErrorCode.OUT_OF_RANGE, /"margin" must be an integer from 0 to 32 \(received -1\)/],

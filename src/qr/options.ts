@@ -19,6 +19,11 @@ export function intOption(value: unknown, name: string, min: number, max: number
   return value === undefined ? fallback : assertInteger(value, name, min, max);
 }
 
+/** The segmentation mode, default `'auto'` (byte and alphanumeric segments). */
+export function modeOption(value: unknown): 'auto' | 'byte' {
+  return value === undefined ? 'auto' : assertOneOf(value, 'mode', ['auto', 'byte'] as const);
+}
+
 /** An optional mask number 0–7, `undefined` (choose automatically) when absent. */
 export function maskOption(value: unknown): number | undefined {
   return value === undefined ? undefined : assertInteger(value, 'mask', 0, 7);

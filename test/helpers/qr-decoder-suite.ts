@@ -14,6 +14,8 @@ export interface Item {
   /** The version this text must get, when it was built for one. */
   version?: number;
   mask?: number;
+  /** Segmentation: `'byte'` for the (level, version) texts, whose version must be exact; default `'auto'`. */
+  mode?: 'auto' | 'byte';
   png?: QrPngOptions;
 }
 
@@ -73,8 +75,26 @@ export function corpus(seed: number, versions: number[], perPair: number, uris: 
         const atCapacity = (perPair > 1 && k === perPair - 1) || v === 40;
         const len = atCapacity ? hi : lo + Math.floor(rand() * (hi - lo + 1));
         const text = textOfLength(rand, len, k % 2 === 0 ? 0 : 0.3);
-        items.push({ name: `${level}-v${v}-${len}B`, text, level, version: v });
+        items.push({ name: `${level}-v${v}-${len}B`, text, level, version: v, mode: 'byte' });
       }
+    }
+  }
+  // Texts mixing alphanumeric runs (uppercase, digits, ' $%*+-./:') with lowercase and UTF-8, long enough to
+  // reach each character-count width (versions 1–9, 10–26, 27–40), so that 'auto' splits them into segments.
+  for (const level of LEVELS) {
+    for (const target of [40, 200, 700, qrCapacity(40, level) - 10]) {
+      let text = '';
+      while (utf8Length(text) < target) {
+        const run = 1 + Math.floor(rand() * 40);
+        for (let k = 0; k < run; k++) {
+          text += rand() < 0.5 ? B32[Math.floor(rand() * 32)] : textOfLength(rand, 1, 0.2);
+        }
+        text += textOfLength(rand, 1 + Math.floor(rand() * 6), 0.3);
+      }
+      const chars = [...text];
+      while (utf8Length(chars.join('')) > target) chars.pop();
+      text = chars.join('');
+      items.push({ name: `${level}-mixed-${utf8Length(text)}B`, text, level });
     }
   }
   for (let i = 0; i < uris; i++) items.push({ name: `uri${i}`, text: otpauth(rand), level: LEVELS[i % 4] });
@@ -103,14 +123,15 @@ export async function decoderSuite(t: TestContext, items: Item[], terminalEvery:
   const pngs: string[] = [];
   const svgs: string[] = [];
   items.forEach((item, i) => {
-    const m = qrMatrix(item.text, { level: item.level, mask: item.mask });
+    const opts = { level: item.level, mask: item.mask, mode: item.mode };
+    const m = qrMatrix(item.text, opts);
     if (item.version !== undefined) assert.equal(m.version, item.version, `${item.name}: smallest version`);
     if (item.mask !== undefined) assert.equal(m.mask, item.mask);
     covered.add(`${item.level}${m.version}`);
     // Large symbols at scale 3 keep the decoders quick; small ones use the default scale 4.
     const scale = m.version > 20 ? 3 : 4;
-    pngs.push(write(dir, `${i}.png`, qrPng(item.text, { level: item.level, mask: item.mask, scale, ...item.png })));
-    svgs.push(write(dir, `${i}.svg`, qrSvg(item.text, { level: item.level, mask: item.mask, scale })));
+    pngs.push(write(dir, `${i}.png`, qrPng(item.text, { ...opts, scale, ...item.png })));
+    svgs.push(write(dir, `${i}.svg`, qrSvg(item.text, { ...opts, scale })));
   });
   t.diagnostic(`${items.length} texts, ${covered.size} (level, version) pairs`);
 
@@ -127,7 +148,7 @@ export async function decoderSuite(t: TestContext, items: Item[], terminalEvery:
     items.forEach((item, i) => {
       if (i % terminalEvery !== 0) return;
       const invert = (i / terminalEvery) % 2 === 1;
-      const out = qrTerminal(item.text, { level: item.level, mask: item.mask, invert });
+      const out = qrTerminal(item.text, { level: item.level, mask: item.mask, mode: item.mode, invert });
       files.push(write(dir, `${i}.term.pgm`, terminalToPgm(out, invert, 3)));
       want.push(expected[i]);
     });
@@ -137,19 +158,25 @@ export async function decoderSuite(t: TestContext, items: Item[], terminalEvery:
   });
 
   await t.test('qrencode -8 never picks a smaller version than ours', () => {
-    let equal = 0;
     let compared = 0;
+    let equal = 0;
+    const auto = [0, 0, 0]; // ours smaller, same, larger than qrencode's own mixed-mode optimisation
     items.forEach((item, i) => {
       if (item.mask !== undefined) return;
       // qrencode reads the text from stdin and stops at NUL, so texts with NUL are left out.
       if (expected[i].includes(0)) return;
-      const theirs = qrencodeVersion(expected[i], item.level);
-      const ours = qrMatrix(item.text, { level: item.level }).version;
-      assert.ok(ours <= theirs, `${item.name}: ours v${ours}, qrencode v${theirs}`);
+      const theirs = qrencodeVersion(expected[i], item.level, true);
+      const ours = qrMatrix(item.text, { level: item.level, mode: item.mode }).version;
+      assert.ok(ours <= theirs, `${item.name}: ours v${ours}, qrencode -8 v${theirs}`);
       compared++;
       if (ours === theirs) equal++;
+      if (item.mode !== 'byte') {
+        const theirsAuto = qrencodeVersion(expected[i], item.level, false);
+        auto[Math.sign(ours - theirsAuto) + 1]++;
+      }
     });
-    t.diagnostic(`qrencode: ${compared} compared, ${equal} same version, ${compared - equal} ours smaller`);
+    t.diagnostic(`qrencode -8: ${compared} compared, ${equal} same version, ${compared - equal} ours smaller`);
+    t.diagnostic(`qrencode (its own mixed modes) vs our 'auto': ours smaller ${auto[0]}, same ${auto[1]}, larger ${auto[2]}`);
     assert.ok(compared > items.length / 2);
   });
 }

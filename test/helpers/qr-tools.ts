@@ -119,9 +119,13 @@ export function terminalToPgm(text: string, invert: boolean, scale = 4): Uint8Ar
   return Buffer.concat([header, pixels]);
 }
 
-/** The version qrencode picks in 8-bit mode for `bytes` at `level`, read from its ASCII output's size. */
-export function qrencodeVersion(bytes: Uint8Array, level: string): number {
-  const out = run('qrencode', ['-8', '-l', level, '-m', '0', '-t', 'ASCII', '-o', '-'], bytes).toString();
+/**
+ * The version qrencode picks for `bytes` at `level`, read from its ASCII output's size: in 8-bit mode
+ * (`eightBit`, one byte segment like our `mode: 'byte'`) or with its own mode optimisation.
+ */
+export function qrencodeVersion(bytes: Uint8Array, level: string, eightBit: boolean): number {
+  const args = [...(eightBit ? ['-8'] : []), '-l', level, '-m', '0', '-t', 'ASCII', '-o', '-'];
+  const out = run('qrencode', args, bytes).toString();
   const size = out.split('\n').filter((l) => l.length > 0).length;
   assert.equal((size - 17) % 4, 0, `qrencode printed a ${size}-row symbol`);
   return (size - 17) / 4;
