@@ -41,8 +41,9 @@ export function secretBytes(value: unknown, name: string): Uint8Array {
     } catch (error) {
       // Same code, but name the caller's argument instead of base32Decode's "text". The message holds only an
       // index and a count, never a character of the secret.
-      if (error instanceof TotpConfigError) throw new TotpConfigError(error.code, error.message.replace('"text"', `"${name}"`));
-      throw error;
+      // base32Decode throws nothing else for a string.
+      const e = error as TotpConfigError;
+      throw new TotpConfigError(e.code, e.message.replace('"text"', `"${name}"`));
     }
   } else if (value instanceof Uint8Array) bytes = value;
   else {
