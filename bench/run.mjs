@@ -58,7 +58,10 @@ function ensureDependencies() {
 
 // 2. Our built package.
 function ensureBuild() {
-  if (existsSync(join(rootDir, 'dist', 'esm', 'index.js'))) return;
+  const index = join(rootDir, 'dist', 'esm', 'index.js');
+  // dist/ can be missing for a moment while someone else's `npm run build` (rm -rf dist, then tsc) runs.
+  for (let i = 0; i < 10 && !existsSync(index); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+  if (existsSync(index)) return;
   console.error('bench: dist/esm is missing, running npm run build …');
   const r = spawnSync(npm, ['run', '-s', 'build'], { cwd: rootDir, stdio: ['ignore', 2, 2] });
   if (r.status !== 0) {
