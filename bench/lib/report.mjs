@@ -45,7 +45,11 @@ function table(header, rows, alignLeft = 2) {
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+const scalingLine = (v) =>
+  `cost per call ${v.linear ? 'linear' : 'NOT linear'} (fastest runs: slowest/fastest batch size ${ratioText(v.costSpread)}, linear if ≤1.5×); heap ${v.flat ? 'flat' : 'GROWS'} (${(v.heapGrowth / 1024).toFixed(0)} KiB over the start, flat if < 1 MiB)`;
+
 export function targetLines(result) {
+  if (result.scaling) return [scalingLine(result.verdict)];
   const t = result.target;
   if (!t) return [];
   const lines = [
@@ -61,13 +65,12 @@ export function render(result) {
   if (result.scaling) {
     out.push(
       table(
-        ['batch', 'ops/s', 'ns/op', 'heapUsed after GC'],
-        result.scaling.map((r) => [r.batch.toLocaleString('en-US'), si(r.opsPerSec), ns(r.nsPerOp), `${(r.heapAfterGc / 2 ** 20).toFixed(2)} MiB`]),
+        ['batch', 'ops/s', 'ns/op (median)', 'ns/op (fastest run)', 'heapUsed after GC'],
+        result.scaling.map((r) => [r.batch.toLocaleString('en-US'), si(r.opsPerSec), ns(r.nsPerOp), ns(r.minNsPerOp), `${(r.heapAfterGc / 2 ** 20).toFixed(2)} MiB`]),
         1,
       ),
     );
-    const v = result.verdict;
-    out.push(`cost per call ${v.linear ? 'linear' : 'NOT linear'} (slowest/fastest batch ${ratioText(v.costSpread)}); heap ${v.flat ? 'flat' : 'GROWS'} (${((v.heapGrowth) / 1024).toFixed(0)} KiB over the start)`);
+    out.push(scalingLine(result.verdict));
     return out.join('\n');
   }
   const mb = !!result.bytesPerOp;
