@@ -129,6 +129,11 @@ function child(flags, mode, name, retry = true) {
   const r = spawnSync(process.execPath, [...flags, worker, mode, name, out, String(rounds), String(budgetMs)], {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  if (r.status !== 0 && retry && !existsSync(join(rootDir, 'dist', 'esm', 'index.js'))) {
+    console.error(`bench: ${name}: dist/ disappeared (a concurrent build?); waiting for it and trying again`);
+    waitForDist();
+    return child(flags, mode, name, false);
+  }
   if (r.status !== 0) throw new Error(`${mode} process exited with ${r.status ?? r.signal}`);
   const result = JSON.parse(readFileSync(out, 'utf8'));
   if (result.fail && retry && /do not export|does not load/.test(result.fail)) {

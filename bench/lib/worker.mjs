@@ -20,6 +20,8 @@ export async function runJob(name, mode, opts = {}) {
   const notes = ours.notes.length ? ours.notes : undefined;
   if (job.run) return { job: name, title: job.title, notes, ...(await job.run(ours.mod, mode, opts)) };
 
+  // Before the timing: it reads dist/ again (bundle sizes), which a concurrent rebuild may remove for a moment.
+  const extra = mode !== 'heap' && job.extra ? await job.extra(ours.mod) : undefined;
   const cases = await job.cases(ours.mod, mode);
   for (const c of cases) {
     c.version = c.ours ? ourVersion() : c.package ? peerVersion(c.package) : process.version;
@@ -59,7 +61,6 @@ export async function runJob(name, mode, opts = {}) {
       }
     }
   }
-  const extra = mode !== 'heap' && job.extra ? await job.extra(ours.mod) : undefined;
   return { job: name, title: job.title, notes, extra, bytesPerOp: job.bytesPerOp, target: job.target, cases: out };
 }
 
