@@ -438,6 +438,43 @@ export const cases = [
       ok(!svg.includes('<script') && !/\son\w+=/.test(svg), 'no script in the SVG');
     },
   },
+  {
+    name: 'qrPng: a PNG of the symbol; where the runtime decodes images (Chromium), its pixels are the modules',
+    needs: ['qr.qrPng', 'qr.qrMatrix'],
+    async run({ qr }) {
+      const text = 'otpauth://totp/Example%20Co:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example%20Co';
+      const margin = 4;
+      const scale = 3;
+      const png = qr.qrPng(text, { margin, scale });
+      ok(png instanceof Uint8Array, 'qrPng returns a Uint8Array');
+      bytesEqual(png.subarray(0, 8), Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10), 'PNG signature');
+      const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+      equal(String.fromCharCode(...png.subarray(12, 16)), 'IHDR', 'first chunk');
+      const { size, dark } = readMatrix(qr.qrMatrix(text));
+      const side = (size + 2 * margin) * scale;
+      equal(view.getUint32(16), side, 'IHDR width');
+      equal(view.getUint32(20), side, 'IHDR height');
+      equal(String.fromCharCode(...png.subarray(png.length - 8, png.length - 4)), 'IEND', 'last chunk');
+      if (typeof globalThis.createImageBitmap !== 'function' || typeof globalThis.OffscreenCanvas !== 'function') return;
+      // The browser's own PNG decoder (zlib, filters, CRCs all checked by an implementation nobody here wrote).
+      const bitmap = await createImageBitmap(new Blob([png], { type: 'image/png' }));
+      equal(bitmap.width, side, 'decoded width');
+      const canvas = new OffscreenCanvas(side, side);
+      const context = canvas.getContext('2d');
+      if (!context) return; // Deno has OffscreenCanvas and createImageBitmap, but no 2D context to read pixels
+      context.drawImage(bitmap, 0, 0);
+      const pixels = context.getImageData(0, 0, side, side).data;
+      const isDark = (px, py) => pixels[(py * side + px) * 4] < 128;
+      for (let y = -margin; y < size + margin; y++) {
+        for (let x = -margin; x < size + margin; x++) {
+          const expected = x >= 0 && y >= 0 && x < size && y < size && dark(x, y);
+          const px = (x + margin) * scale + 1;
+          const py = (y + margin) * scale + 1;
+          if (isDark(px, py) !== expected) throw new AssertionError(`decoded PNG module (${x},${y}) is ${expected ? 'light' : 'dark'}`);
+        }
+      }
+    },
+  },
 ];
 
 /**
@@ -457,7 +494,7 @@ function readMatrix(m) {
 /** The exports each entry point must have; a missing one fails the 'exports' case. */
 export const EXPORTS = {
   core: ['base32Encode', 'base32Decode', 'generateSecret', 'generateUserConfiguration', 'formatOtpauthUri', 'generateHotp', 'generateTotp', 'verifyTotp', 'verifyHotp', 'parseOtpauthUri'],
-  qr: ['qrSvg', 'qrMatrix'],
+  qr: ['qrSvg', 'qrMatrix', 'qrPng', 'qrTerminal'],
 };
 
 cases.unshift({
