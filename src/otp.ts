@@ -108,27 +108,54 @@ function pad(value: number, digits: number): string {
 /** Key bytes decoded by {@link readSecret}'s fast path; 128 bytes is SHA-512's block size. */
 const KEY = /* @__PURE__ */ new Uint8Array(128);
 
+/** Base32 value of each ASCII code (either case), or -1: the RFC 4648 §6 alphabet. */
+const BASE32_VALUE = /* @__PURE__ */ (() => {
+  const table = new Int8Array(128).fill(-1);
+  for (let v = 0; v < 32; v++) {
+    const c = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.charCodeAt(v);
+    table[c] = v;
+    table[c | 0x20] = v; // lower case; for the digits 2–7, c | 0x20 === c
+  }
+  return table;
+})();
+
 /**
  * Decodes `secret` into {@link KEY} when it is plain base32 text: only alphabet letters (either case) and
- * digits 2–7, a possible length, at most 204 characters (so at most 128 bytes). Returns the byte count, or -1
- * for anything else (spaces, padding, bad characters, bytes, …), which then goes through `base32Decode` and its
- * error reporting. On the inputs it accepts it gives exactly `base32Decode`'s bytes (the tests check this),
- * but without allocating: this is most secrets, and allocation is a large part of the cost of a code.
+ * digits 2–7, a possible length, at most 204 characters (so at most 127 bytes). Returns the byte count, or -1
+ * for anything else (spaces, padding, bad characters, …), which then goes through `base32Decode` and its error
+ * reporting. On the inputs it accepts it gives exactly `base32Decode`'s bytes (the tests check this), but
+ * without allocating: that is most secrets, and allocation is a large part of the cost of a code.
  */
 function decodePlainBase32(secret: string): number {
   const n = secret.length;
   const tail = n & 7;
   if (n === 0 || n > 204 || tail === 1 || tail === 3 || tail === 6) return -1;
+  const T = BASE32_VALUE;
+  let i = 0;
+  let o = 0;
+  // Whole groups: 8 characters → 40 bits → 5 bytes. One test for "all ASCII" (the OR of the codes), one for
+  // "all in the alphabet" (the table gives -1 otherwise, and the OR of the values is then negative).
+  for (const whole = n - tail; i < whole; i += 8) {
+    const c0 = secret.charCodeAt(i), c1 = secret.charCodeAt(i + 1), c2 = secret.charCodeAt(i + 2);
+    const c3 = secret.charCodeAt(i + 3), c4 = secret.charCodeAt(i + 4), c5 = secret.charCodeAt(i + 5);
+    const c6 = secret.charCodeAt(i + 6), c7 = secret.charCodeAt(i + 7);
+    if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) > 0x7f) return -1;
+    const v0 = T[c0], v1 = T[c1], v2 = T[c2], v3 = T[c3], v4 = T[c4], v5 = T[c5], v6 = T[c6], v7 = T[c7];
+    if ((v0 | v1 | v2 | v3 | v4 | v5 | v6 | v7) < 0) return -1;
+    KEY[o] = (v0 << 3) | (v1 >> 2);
+    KEY[o + 1] = (v1 << 6) | (v2 << 1) | (v3 >> 4);
+    KEY[o + 2] = (v3 << 4) | (v4 >> 1);
+    KEY[o + 3] = (v4 << 7) | (v5 << 2) | (v6 >> 3);
+    KEY[o + 4] = (v6 << 5) | v7;
+    o += 5;
+  }
+  // The last, partial group (2, 4, 5 or 7 characters), bit by bit.
   let buffer = 0;
   let bits = 0;
-  let o = 0;
-  for (let i = 0; i < n; i++) {
+  for (; i < n; i++) {
     const c = secret.charCodeAt(i);
-    let v: number;
-    if (c >= 0x41 && c <= 0x5a) v = c - 0x41; // A–Z
-    else if (c >= 0x61 && c <= 0x7a) v = c - 0x61; // a–z
-    else if (c >= 0x32 && c <= 0x37) v = c - 0x18; // 2–7 → 26–31
-    else return -1;
+    const v = c > 0x7f ? -1 : T[c];
+    if (v < 0) return -1;
     buffer = ((buffer << 5) | v) & 0xfff;
     bits += 5;
     if (bits >= 8) {
@@ -184,6 +211,17 @@ function readStep(options: Partial<TotpOptions>): number {
   return Math.floor(elapsed / (period * 1000));
 }
 
+/**
+ * Zeroes the key states after use: they are as good as the key for computing codes, so they should not outlive
+ * the call in module memory (a best effort; JavaScript cannot promise erasure).
+ */
+function wipe(stateWords: number): void {
+  for (let i = 0; i < stateWords; i++) {
+    INNER[i] = 0;
+    OUTER[i] = 0;
+  }
+}
+
 /** Computes one code for `counter` with already prepared key states. */
 function codeAt(stateWords: number, core: HashCore, counter: number, modulus: number): number {
   macCounterInto(core, INNER, OUTER, Math.floor(counter / TWO_32), counter >>> 0, STATE);
@@ -233,7 +271,10 @@ export function generateHotp(secret: string | Uint8Array, counter: number, optio
   const core = hashCore(readAlgorithm(opts));
   const digits = readDigits(opts);
   prepareSecret(core, secret);
-  return pad(codeAt(core.outputBytes >> 2, core, counter, POW10[digits]), digits);
+  const stateWords = core.outputBytes >> 2;
+  const code = codeAt(stateWords, core, counter, POW10[digits]);
+  wipe(stateWords);
+  return pad(code, digits);
 }
 
 /**
@@ -260,7 +301,10 @@ export function generateTotp(secret: string | Uint8Array, options?: TotpOptions)
   const digits = readDigits(opts);
   const step = readStep(opts);
   prepareSecret(core, secret);
-  return pad(codeAt(core.outputBytes >> 2, core, step, POW10[digits]), digits);
+  const stateWords = core.outputBytes >> 2;
+  const code = codeAt(stateWords, core, step, POW10[digits]);
+  wipe(stateWords);
+  return pad(code, digits);
 }
 
 /**
@@ -301,9 +345,12 @@ export function verifyTotp(token: string, secret: string | Uint8Array, options?:
   // The secret is checked (and may throw) before the token is looked at: a bad secret is a bug to report even
   // when the token is garbage.
   prepareSecret(core, secret);
-  const value = parseToken(token, digits);
-  if (value < 0) return null;
   const stateWords = core.outputBytes >> 2;
+  const value = parseToken(token, digits);
+  if (value < 0) {
+    wipe(stateWords);
+    return null;
+  }
   const modulus = POW10[digits];
   let found = 0;
   let best = 0;
@@ -319,6 +366,7 @@ export function verifyTotp(token: string, secret: string | Uint8Array, options?:
     best = (best & ~mask) | (delta & mask);
     found |= equal;
   }
+  wipe(stateWords);
   return found === 0 ? null : { step: step + best, delta: best };
 }
 
@@ -354,9 +402,12 @@ export function verifyHotp(token: string, secret: string | Uint8Array, options: 
   // The secret is checked (and may throw) before the token is looked at: a bad secret is a bug to report even
   // when the token is garbage.
   prepareSecret(core, secret);
-  const value = parseToken(token, digits);
-  if (value < 0) return null;
   const stateWords = core.outputBytes >> 2;
+  const value = parseToken(token, digits);
+  if (value < 0) {
+    wipe(stateWords);
+    return null;
+  }
   const modulus = POW10[digits];
   let found = 0;
   let best = 0;
@@ -367,5 +418,6 @@ export function verifyHotp(token: string, secret: string | Uint8Array, options: 
     best = (best & ~mask) | (delta & mask);
     found |= equal;
   }
+  wipe(stateWords);
   return found === 0 ? null : { counter: counter + best, delta: best };
 }
