@@ -105,7 +105,7 @@ function pad(value: number, digits: number): string {
   return String(value + POW10[digits]).slice(1);
 }
 
-/** Key bytes decoded by {@link readSecret}'s fast path; 128 bytes is SHA-512's block size. */
+/** Key bytes decoded by {@link decodePlainBase32}; 128 bytes is SHA-512's block size. */
 const KEY = /* @__PURE__ */ new Uint8Array(128);
 
 /** Base32 value of each ASCII code (either case), or -1: the RFC 4648 §6 alphabet. */
