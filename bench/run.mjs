@@ -109,7 +109,7 @@ if (quick) {
 // 3. Full run: each job in fresh processes, one for timing and one for allocation.
 const { analyse, render, targetLines } = await import('./lib/report.mjs');
 const { environment } = await import('./lib/env.mjs');
-const { ourVersion } = await import('./lib/ours.mjs');
+const { ourVersion, distBuiltAt } = await import('./lib/ours.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'totp-config-bench-'));
 const worker = join(benchDir, 'lib', 'worker.mjs');
 // A young generation of 64 MiB semi-spaces: large enough that a measured allocation batch never scavenges.
@@ -179,7 +179,7 @@ try {
       job: result.job,
       title: result.title,
       command: `node bench/run.mjs ${name}`,
-      ours: ourVersion(),
+      ours: { version: ourVersion(), distBuiltAt: distBuiltAt(), note: 'version+HEAD of the work tree; dist/ as built at distBuiltAt' },
       environment: env,
       params: job.run ? undefined : { rounds, budgetMsPerCasePerRound: budgetMs, statistic: 'median over rounds of the per-round median time per call' },
       heapMethod: job.run ? undefined : 'heapUsed + arrayBuffers growth over a batch with no GC, per call, median of 5 batches',

@@ -1,5 +1,5 @@
 // Loads our built package (dist/esm) and the peers' versions, and says why a job cannot run yet.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -66,6 +66,15 @@ export function peerVersion(name) {
     versions.set(name, v);
   }
   return versions.get(name);
+}
+
+/** When dist/esm/index.js was written: the build measured, since the work tree moves under a long run. */
+export function distBuiltAt() {
+  try {
+    return statSync(join(rootDir, 'dist', 'esm', 'index.js')).mtime.toISOString();
+  } catch {
+    return undefined;
+  }
 }
 
 export function ourVersion() {
