@@ -427,6 +427,32 @@ describe('qrMatrix structure (properties)', () => {
     }
   });
 
+  it('bitset penalty equals the slow reference on random matrices of every word-boundary size', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(5, 6, 7, 11, 21, 31, 32, 33, 37, 63, 64, 65, 96, 97, 177),
+        fc.integer(),
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        (size, seed, density) => {
+          let s = seed >>> 0;
+          const m = new Uint8Array(size * size);
+          for (let i = 0; i < m.length; i++) {
+            s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+            m[i] = s / 2 ** 32 < density ? 1 : 0;
+          }
+          // Plant finder-like patterns and long runs so that N1 and N3 fire near the edges and word boundaries.
+          const row = (seed >>> 0) % size;
+          const pattern = [1, 0, 1, 1, 1, 0, 1];
+          const at = Math.max(0, size - 7 - ((seed >>> 8) % 40));
+          for (let k = 0; k < 7 && at + k < size; k++) m[row * size + at + k] = pattern[k];
+          for (let k = 0; k < 7 && k < size; k++) m[k * size + (at % size)] = pattern[k];
+          assert.equal(penalty(m, size), slowPenalty(grid(m, size)), withSeed);
+        },
+      ),
+      { ...fcParams, numRuns: 200 },
+    );
+  });
+
   it('masks differ only in data modules and format information, never in function patterns', () => {
     const t = template(1);
     const isData = new Uint8Array(t.size * t.size);

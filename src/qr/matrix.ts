@@ -19,6 +19,16 @@ export interface Template {
   readonly order: Uint16Array;
   /** For each entry of `order`, bit m is set when mask m inverts that module (§7.8.2 Table 10). */
   readonly maskBits: Uint8Array;
+  /** The format-information cells, see {@link formatCells}. */
+  readonly format: Uint16Array;
+  /** 32-bit words per row (or column) in the bitsets below. */
+  readonly words: number;
+  /**
+   * The eight masks as bitsets for fast scoring: `maskRows[(m * size + y) * words + (x >> 5)]` has bit `x & 31`
+   * set when mask m inverts module (x, y); `maskCols` the same with x and y swapped.
+   */
+  readonly maskRows: Int32Array;
+  readonly maskCols: Int32Array;
 }
 
 /**
@@ -39,18 +49,28 @@ export function versionBits(version: number): number {
   return (version << 12) | rem;
 }
 
-/** Writes both copies of the format information (§7.9.1 Figure 25); bit 0 is the least significant. */
-export function drawFormat(m: Uint8Array, size: number, bits: number): void {
+/**
+ * The 30 module indices of the two format-information copies (§7.9.1 Figure 25), in bit order: entry i holds
+ * bit i % 15 (bit 0 least significant) of copy 1 (i < 15) or copy 2.
+ */
+export function formatCells(size: number): Uint16Array {
+  const cells = new Uint16Array(30);
   // Copy 1, around the top-left finder: bits 0-7 down column 8 (skipping the timing row 6), 8-14 along row 8.
-  for (let i = 0; i <= 5; i++) m[i * size + 8] = (bits >> i) & 1;
-  m[7 * size + 8] = (bits >> 6) & 1;
-  m[8 * size + 8] = (bits >> 7) & 1;
-  m[8 * size + 7] = (bits >> 8) & 1;
-  for (let i = 9; i < 15; i++) m[8 * size + 14 - i] = (bits >> i) & 1;
+  for (let i = 0; i <= 5; i++) cells[i] = i * size + 8;
+  cells[6] = 7 * size + 8;
+  cells[7] = 8 * size + 8;
+  cells[8] = 8 * size + 7;
+  for (let i = 9; i < 15; i++) cells[i] = 8 * size + 14 - i;
   // Copy 2: bits 0-7 along row 8 from the right edge, bits 8-14 up column 8 from the bottom edge.
-  for (let i = 0; i < 8; i++) m[8 * size + size - 1 - i] = (bits >> i) & 1;
-  for (let i = 8; i < 15; i++) m[(size - 15 + i) * size + 8] = (bits >> i) & 1;
-  m[(size - 8) * size + 8] = 1; // the dark module (§7.9.1), always dark
+  for (let i = 0; i < 8; i++) cells[15 + i] = 8 * size + size - 1 - i;
+  for (let i = 8; i < 15; i++) cells[15 + i] = (size - 15 + i) * size + 8;
+  return cells;
+}
+
+/** Writes both copies of the format information `bits` into `m` (§7.9.1). */
+export function drawFormat(m: Uint8Array, t: Template, bits: number): void {
+  const cells = t.format;
+  for (let i = 0; i < 30; i++) m[cells[i]] = (bits >> i % 15) & 1;
 }
 
 const TEMPLATES = new Map<number, Template>();
@@ -103,16 +123,10 @@ function buildTemplate(version: number): Template {
       }
     }
   }
-  // Reserve both format areas (drawn light here, filled per mask) and the dark module.
-  drawFormat(base, size, 0);
-  for (let i = 0; i < 9; i++) {
-    fn[i * size + 8] = 1;
-    fn[8 * size + i] = 1;
-  }
-  for (let i = 0; i < 8; i++) {
-    fn[8 * size + size - 1 - i] = 1;
-    fn[(size - 1 - i) * size + 8] = 1;
-  }
+  // Reserve both format areas (light here, filled per mask) and draw the dark module (§7.9.1).
+  const format = formatCells(size);
+  for (const i of format) fn[i] = 1;
+  set(8, size - 8, true);
   // Version information (§7.10), two 6×3 blocks, for versions 7 and up.
   if (version >= 7) {
     const bits = versionBits(version);
@@ -140,13 +154,16 @@ function buildTemplate(version: number): Template {
     }
   }
   const dataOrder = order.slice(0, n);
+  const words = (size + 31) >> 5;
   const maskBits = new Uint8Array(n);
+  const maskRows = new Int32Array(8 * size * words);
+  const maskCols = new Int32Array(8 * size * words);
   for (let k = 0; k < n; k++) {
     const idx = dataOrder[k];
     const i = Math.floor(idx / size); // row
     const j = idx - i * size; // column
     const p = i * j;
-    maskBits[k] =
+    const bits =
       ((i + j) % 2 === 0 ? 1 : 0) |
       (i % 2 === 0 ? 2 : 0) |
       (j % 3 === 0 ? 4 : 0) |
@@ -155,8 +172,14 @@ function buildTemplate(version: number): Template {
       ((p % 2) + (p % 3) === 0 ? 32 : 0) |
       (((p % 2) + (p % 3)) % 2 === 0 ? 64 : 0) |
       ((((i + j) % 2) + (p % 3)) % 2 === 0 ? 128 : 0);
+    maskBits[k] = bits;
+    for (let m = 0; m < 8; m++) {
+      if (((bits >> m) & 1) === 0) continue;
+      maskRows[(m * size + i) * words + (j >> 5)] |= 1 << (j & 31);
+      maskCols[(m * size + j) * words + (i >> 5)] |= 1 << (i & 31);
+    }
   }
-  return { version, size, base, order: dataOrder, maskBits };
+  return { version, size, base, order: dataOrder, maskBits, format, words, maskRows, maskCols };
 }
 
 /**

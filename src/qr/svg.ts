@@ -18,7 +18,15 @@ export function renderSvg(
   light: string,
 ): string {
   const full = size + 2 * margin;
-  const d: string[] = [];
+  // The path is written as ASCII bytes and decoded once: building it from many small strings costs several
+  // times more. A run takes at most 20 bytes ("M123 123h123v1h-123z"); a row holds at most (size + 1) / 2 runs.
+  const buf = new Uint8Array(20 * size * ((size + 1) >> 1));
+  let o = 0;
+  const put = (n: number): void => {
+    if (n >= 100) buf[o++] = 48 + ((n / 100) | 0);
+    if (n >= 10) buf[o++] = 48 + (((n / 10) | 0) % 10);
+    buf[o++] = 48 + (n % 10);
+  };
   for (let y = 0; y < size; y++) {
     const row = y * size;
     for (let x = 0; x < size; x++) {
@@ -26,13 +34,26 @@ export function renderSvg(
       const start = x;
       while (x + 1 < size && modules[row + x + 1] === 1) x++;
       const n = x - start + 1;
-      d.push(`M${start + margin} ${y + margin}h${n}v1h-${n}z`);
+      // One closed rectangle per horizontal run: M x y h n v1 h-n z.
+      buf[o++] = 77; // M
+      put(start + margin);
+      buf[o++] = 32; // space
+      put(y + margin);
+      buf[o++] = 104; // h
+      put(n);
+      buf[o++] = 118; // v
+      buf[o++] = 49; // 1
+      buf[o++] = 104; // h
+      buf[o++] = 45; // -
+      put(n);
+      buf[o++] = 122; // z
     }
   }
+  const d = new TextDecoder().decode(buf.subarray(0, o));
   const px = full * scale;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${px}" height="${px}" viewBox="0 0 ${full} ${full}" ` +
     `shape-rendering="crispEdges"><rect width="${full}" height="${full}" fill="${light}"/>` +
-    `<path fill="${dark}" d="${d.join('')}"/></svg>\n`
+    `<path fill="${dark}" d="${d}"/></svg>\n`
   );
 }
