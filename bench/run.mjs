@@ -24,7 +24,7 @@ const option = (name, fallback) => {
   return n;
 };
 function usage(message) {
-  console.error(`${message}\nusage: node bench/run.mjs [--quick] [--strict] [--rounds N] [--budget-ms MS] [job …]`);
+  console.error(`${message}\nusage: node bench/run.mjs [--quick] [--strict] [--markdown] [--rounds N] [--budget-ms MS] [job …]`);
   process.exit(2);
 }
 const flag = (name) => {
@@ -33,6 +33,7 @@ const flag = (name) => {
   return i >= 0;
 };
 const quick = flag('--quick');
+const markdownOnly = flag('--markdown'); // print bench/results as Markdown and stop
 if (flag('--strict')) process.env.BENCH_STRICT = '1'; // a job whose code is not exported yet fails, not skips
 const rounds = option('--rounds', 7);
 const budgetMs = option('--budget-ms', 100);
@@ -68,6 +69,13 @@ function ensureBuild() {
     console.error('bench: build failed');
     process.exit(1);
   }
+}
+
+if (markdownOnly) {
+  const { markdown } = await import('./lib/markdown.mjs');
+  const order = ['config', 'secret', 'random', 'base32-encode-20', 'base32-decode-32', 'base32-encode-1mib', 'base32-decode-1mib', 'totp-generate', 'totp-verify', 'hmac-sha1', 'qr-svg', 'scaling'];
+  console.log(markdown(join(benchDir, 'results'), order));
+  process.exit(0);
 }
 
 ensureDependencies();
