@@ -2,9 +2,10 @@
  * QR codes for otpauth URIs, with no dependencies: `import { qrSvg } from 'totp-config/qr'`.
  *
  * Implements ISO/IEC 18004:2015 (QR Code 2005) model 2 symbols, versions 1–40, error-correction levels L, M, Q
- * and H, in byte mode with UTF-8 text and no ECI header (§7.4.5), which is how phone scanners and
- * authenticator apps expect `otpauth://` URIs. The smallest version that holds the text is always used, and
- * the mask is the one of lowest penalty (§7.8.3) unless one is forced.
+ * and H. Text is UTF-8 in byte mode (§7.4.5) with no ECI header, which is how phone scanners and authenticator
+ * apps expect `otpauth://` URIs, except that runs such as the uppercase base32 secret go in alphanumeric mode
+ * (§7.4.4) when that makes the symbol smaller; decoders return the same bytes either way. The smallest version
+ * that holds the text is always used, and the mask is the one of lowest penalty (§7.8.3) unless one is forced.
  *
  * Nothing here touches the network or any global state besides lazily built lookup tables: the text, which
  * carries a TOTP secret, stays in the process and never appears in an error message.
@@ -134,25 +135,27 @@ function build(text: unknown, options: QrOptions): QrMatrix {
  * Encodes `text` as a QR symbol and returns its module matrix, without quiet zone: the building block for
  * custom renderers.
  *
- * The text is UTF-8 encoded into one byte-mode segment (ISO/IEC 18004 §7.4.5), split into Reed–Solomon blocks
- * (§7.5, Annex A), placed (§7.7), masked with the lowest-penalty mask (§7.8) and given format (§7.9) and
- * version information (§7.10).
+ * The text is UTF-8 encoded into byte-mode (ISO/IEC 18004 §7.4.5) and, with `mode: 'auto'`, alphanumeric
+ * (§7.4.4) segments split optimally, divided into Reed–Solomon blocks (§7.5, Annex A), placed (§7.7), masked
+ * with the lowest-penalty mask (§7.8) and given format (§7.9) and version information (§7.10).
  *
  * @param text - The text to encode, typically an `otpauth://` URI. Any well-formed string.
- * @param options - {@link QrOptions}: `level` (default `'M'`), `mask` (default: chosen by penalty).
+ * @param options - {@link QrOptions}: `level` (default `'M'`), `mode` (default `'auto'`), `mask` (default:
+ *   chosen by penalty).
  * @returns `{ version, level, mask, size, modules }`, `modules` one byte per module (1 = dark).
  * @throws {TypeError} `ERR_INVALID_ARG_TYPE` if `text` is not a string, `options` not an object, or an
  *   option has the wrong type.
- * @throws {RangeError} `ERR_INVALID_ARG_VALUE` for an unknown `level` or a lone surrogate in `text`;
- *   `ERR_OUT_OF_RANGE` for a `mask` that is not an integer 0–7.
- * @throws {TotpConfigError} `ERR_QR_DATA_TOO_LONG` if the UTF-8 text exceeds the version 40 capacity of the
- *   level (2953, 2331, 1663 or 1273 bytes for L, M, Q, H). The message gives lengths, never the text.
+ * @throws {RangeError} `ERR_INVALID_ARG_VALUE` for an unknown `level` or `mode`, or a lone surrogate in
+ *   `text`; `ERR_OUT_OF_RANGE` for a `mask` that is not an integer 0–7.
+ * @throws {TotpConfigError} `ERR_QR_DATA_TOO_LONG` if the text does not fit in version 40 at the level: more
+ *   than 2953, 2331, 1663 or 1273 UTF-8 bytes for L, M, Q, H (alphanumeric runs fit a little more). The message
+ *   gives lengths, never the text.
  * @example
  * ```ts
  * const { version, size, modules } = qrMatrix('otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP');
- * version; // => 3
- * size; // => 29
- * modules[0]; // => 1 (top-left finder pattern)
+ * version; // => 4
+ * size; // => 33
+ * modules[0]; // => 1 (the top-left finder pattern)
  * ```
  */
 export function qrMatrix(text: string, options?: QrOptions): QrMatrix {
@@ -177,9 +180,10 @@ export function qrMatrix(text: string, options?: QrOptions): QrMatrix {
  * @throws {TotpConfigError} `ERR_QR_DATA_TOO_LONG` if the text does not fit in version 40 at the level.
  * @example
  * ```ts
- * qrSvg('hello', { margin: 1 }).slice(0, 122);
- * // => '<svg xmlns="http://www.w3.org/2000/svg" width="92" height="92" viewBox="0 0 23 23" shape-rendering="crispEdges">'
- * document.body.insertAdjacentHTML('beforeend', qrSvg(uri));
+ * qrSvg('hello', { margin: 1 });
+ * // => '<svg xmlns="http://www.w3.org/2000/svg" width="92" height="92" viewBox="0 0 23 23" shape-rendering="crispEdges">
+ * //     <rect width="23" height="23" fill="#fff"/><path fill="#000" d="M1 1h7v1h-7zM10 1h2v1h-2z…"/></svg>\n'
+ * document.body.insertAdjacentHTML('beforeend', qrSvg(uri)); // inline, or write it to a .svg file
  * ```
  */
 export function qrSvg(text: string, options?: QrSvgOptions): string {
@@ -211,7 +215,7 @@ export function qrSvg(text: string, options?: QrSvgOptions): string {
  * ```ts
  * process.stderr.write(qrTerminal(uri, { invert: true }));
  * qrTerminal('hello', { margin: 0 }).split('\n')[0];
- * // => '█▀▀▀▀▀█ ...' (21 characters: the top of the finder patterns)
+ * // => '█▀▀▀▀▀█ ▄█▀   █▀▀▀▀▀█'
  * ```
  */
 export function qrTerminal(text: string, options?: QrTerminalOptions): string {
@@ -226,8 +230,8 @@ export function qrTerminal(text: string, options?: QrTerminalOptions): string {
  * Encodes `text` as a PNG image: 1 bit per pixel, zlib stream of stored deflate blocks (RFC 1950, RFC 1951
  * §3.2.4), chunk CRC-32 and Adler-32 as the PNG specification (ISO/IEC 15948 §5.5) requires.
  *
- * Uncompressed is deliberate: it keeps the writer a few hundred bytes, and a version 10 code at scale 4 is
- * still under 3 KB.
+ * Uncompressed is deliberate: it keeps the writer a few hundred bytes, and a typical enrollment code
+ * (version 6, scale 4) is about 5 KB.
  *
  * @param text - The text to encode, typically an `otpauth://` URI.
  * @param options - {@link QrPngOptions}: `level`, `mask`, `margin` (4), `scale` (4), `dark` (`'#000000'`),
@@ -257,7 +261,8 @@ export function qrPng(text: string, options?: QrPngOptions): Uint8Array {
 
 /**
  * The largest number of UTF-8 bytes a QR code of `version` holds at `level` in byte mode (ISO/IEC 18004
- * §7.4.10 Table 7), for checking a text before encoding it.
+ * §7.4.10 Table 7), for checking a text before encoding it. Any text of at most that many bytes fits; with
+ * `mode: 'auto'` a text with alphanumeric runs may fit in a smaller version.
  *
  * @param version - Symbol version, integer 1–40.
  * @param level - Error-correction level; default `'M'`.

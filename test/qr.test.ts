@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import * as zlib from 'node:zlib';
 import fc from 'fast-check';
 import { ErrorCode, TotpConfigError } from '../src/errors.js';
+import { BAD_INPUTS, isTypedError } from './helpers/invalid-inputs.js';
 import { qrCapacity, qrMatrix, qrPng, qrSvg, qrTerminal, type QrLevel } from '../src/qr.js';
 import { adler32, crc32 } from '../src/qr/crc.js';
 import { byteCapacity, dataCodewordsFor, interleave, plan, segmentsFor } from '../src/qr/encode.js';
@@ -735,6 +736,20 @@ describe('qr argument validation', () => {
       for (const [text, code, message] of BAD_TEXT) expectError(() => fn(text), code, message, `${name}(${String(text)})`);
       for (const [options, code, message] of BAD_SHARED) {
         expectError(() => fn(URI, options), code, message, `${name} ${JSON.stringify(options)}`);
+      }
+    }
+  });
+
+  it('the shared table of bad inputs: every value that is not a string, or not well-formed, is refused as text', () => {
+    for (const [name, fn] of ALL) {
+      for (const bad of BAD_INPUTS) {
+        const surrogate = typeof bad.value === 'string' && /[\ud800-\udfff]/.test(bad.value);
+        const tooLong = typeof bad.value === 'string' && bad.value.length > 2331;
+        if (!bad.badFor.includes('string') && !surrogate && !tooLong) {
+          fn(bad.value); // '', NUL, newline, DEL, C1 controls, ':' are all encodable text
+          continue;
+        }
+        assert.throws(() => fn(bad.value), (e: unknown) => isTypedError(e), `${name}(${bad.name})`);
       }
     }
   });
