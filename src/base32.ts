@@ -39,11 +39,6 @@ const TAIL_CHARS = [0, 2, 4, 5, 7];
 /** Bytes produced by 0–7 characters of a last group; -1 marks the impossible lengths 1, 3 and 6. */
 const TAIL_BYTES = [0, -1, 1, -1, 2, 3, -1, 4];
 
-/** Inputs at or above this size are encoded into a byte buffer and decoded to a string in one call. */
-const LARGE_INPUT = 256;
-/** String.fromCharCode.apply takes at most this many arguments at a time on every engine we target. */
-const CHUNK = 8192;
-
 let asciiDecoder: TextDecoder | undefined;
 
 /** Options for {@link base32Encode}. */
@@ -91,7 +86,10 @@ export function encodeRange(bytes: Uint8Array, start: number, end: number, paddi
   const tail = length % 5;
   const chars = ((length - tail) / 5) * 8 + TAIL_CHARS[tail];
   const total = padding && tail !== 0 ? chars + 8 - TAIL_CHARS[tail] : chars;
-  const out = new Uint8Array(total);
+  // Small outputs go through a reused scratch buffer (wiped afterwards: it may hold a secret), large ones
+  // through a buffer of their own that one TextDecoder call turns into a string.
+  const large = total > SMALL_OUTPUT;
+  const out = large ? new Uint8Array(total) : scratch;
   const A = ALPHABET_CODES;
   let o = 0;
   let i = start;
@@ -108,26 +106,46 @@ export function encodeRange(bytes: Uint8Array, start: number, end: number, paddi
     o += 8;
   }
   if (tail !== 0) {
-    // The missing bytes count as zero: RFC 4648 §3.5 asks encoders to leave the trailing bits zero.
+    // Missing bytes count as zero: RFC 4648 §3.5 asks encoders to leave the trailing bits zero.
     const b0 = bytes[i], b1 = tail > 1 ? bytes[i + 1] : 0, b2 = tail > 2 ? bytes[i + 2] : 0;
     const b3 = tail > 3 ? bytes[i + 3] : 0;
-    const group = [
-      b0 >> 3, ((b0 << 2) | (b1 >> 6)) & 31, (b1 >> 1) & 31, ((b1 << 4) | (b2 >> 4)) & 31,
-      ((b2 << 1) | (b3 >> 7)) & 31, (b3 >> 2) & 31, (b3 << 3) & 31,
-    ];
-    for (let k = 0; k < TAIL_CHARS[tail]; k++) out[o++] = A[group[k]];
+    out[o] = A[b0 >> 3];
+    out[o + 1] = A[((b0 << 2) | (b1 >> 6)) & 31];
+    out[o + 2] = A[(b1 >> 1) & 31];
+    out[o + 3] = A[((b1 << 4) | (b2 >> 4)) & 31];
+    out[o + 4] = A[((b2 << 1) | (b3 >> 7)) & 31];
+    out[o + 5] = A[(b3 >> 2) & 31];
+    out[o + 6] = A[(b3 << 3) & 31];
+    o += TAIL_CHARS[tail];
     while (o < total) out[o++] = 0x3d; // '='
   }
-  return asciiToString(out);
+  if (large) {
+    asciiDecoder ??= new TextDecoder();
+    return asciiDecoder.decode(out);
+  }
+  const text = smallToString(out, total);
+  out.fill(0); // the whole scratch, slack included: the tail group wrote past `total`
+  return text;
 }
 
-/** Turns a buffer of ASCII codes into a string: one native call for large buffers, chunked `fromCharCode` below. */
-function asciiToString(codes: Uint8Array): string {
-  if (codes.length >= LARGE_INPUT) {
-    asciiDecoder ??= new TextDecoder();
-    return asciiDecoder.decode(codes);
+/** Outputs up to this many characters (a 64-byte secret is 103) are built without allocating a buffer. */
+const SMALL_OUTPUT = 128;
+/** Scratch space for small outputs: 8 bytes of slack for the tail group, which is written whole. */
+const scratch = /* @__PURE__ */ new Uint8Array(SMALL_OUTPUT + 8);
+
+/**
+ * Builds a short string from ASCII codes, 8 at a time: a fixed-arity `String.fromCharCode` call is much
+ * cheaper than `apply` or a `TextDecoder` call at these sizes.
+ */
+function smallToString(codes: Uint8Array, length: number): string {
+  const fcc = String.fromCharCode;
+  let text = '';
+  let i = 0;
+  for (; i + 8 <= length; i += 8) {
+    text += fcc(codes[i], codes[i + 1], codes[i + 2], codes[i + 3], codes[i + 4], codes[i + 5], codes[i + 6], codes[i + 7]);
   }
-  return String.fromCharCode.apply(null, codes as unknown as number[]);
+  for (; i < length; i++) text += fcc(codes[i]);
+  return text;
 }
 
 /**
