@@ -10,8 +10,8 @@
  */
 import { assertBytes, assertInteger, assertOneOf } from './internal/assert.js';
 import { SHA1_BLOCK_BYTES, SHA1_IV, SHA1_OUTPUT_BYTES, sha1Compress } from './internal/sha1.js';
-import { SHA256_BLOCK_BYTES, SHA256_IV, SHA256_OUTPUT_BYTES, sha256Compress } from './internal/sha256.js';
-import { SHA512_BLOCK_BYTES, SHA512_IV, SHA512_OUTPUT_BYTES, sha512Compress } from './internal/sha512.js';
+import { SHA256_BLOCK_BYTES, SHA256_IV, SHA256_OUTPUT_BYTES, sha256Compress, sha256Init } from './internal/sha256.js';
+import { SHA512_BLOCK_BYTES, SHA512_IV, SHA512_OUTPUT_BYTES, sha512Compress, sha512Init } from './internal/sha512.js';
 import { ALGORITHMS, type Algorithm } from './uri.js';
 
 /** A hash function for {@link hmac}: the {@link Algorithm} names of the Key URI Format (RFC 6238 §1.2). */
@@ -79,9 +79,18 @@ const SHA512 = /* @__PURE__ */ makeCore(
   160,
 );
 
-/** @internal The hash core for an already validated algorithm name. */
+/**
+ * @internal The hash core for an already validated algorithm name. Every use of a core goes through here, so
+ * this is where SHA-256's and SHA-512's computed constants are made ready.
+ */
 export function hashCore(algorithm: HmacAlgorithm): HashCore {
-  return algorithm === 'SHA1' ? SHA1 : algorithm === 'SHA256' ? SHA256 : SHA512;
+  if (algorithm === 'SHA1') return SHA1;
+  if (algorithm === 'SHA256') {
+    sha256Init();
+    return SHA256;
+  }
+  sha512Init();
+  return SHA512;
 }
 
 /** Reads `count` big-endian int32 words from `bytes` at `offset` into `w[0..count-1]`. */

@@ -3,6 +3,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { digest, hmac, prepareHmac, type HmacAlgorithm } from '../src/hmac.js';
+import { fractionalRoots } from '../src/internal/sha512.js';
 
 const ALGS: HmacAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
@@ -137,6 +138,14 @@ function counterBytes(counter: number): Uint8Array {
 }
 
 describe('digest (FIPS 180-4)', () => {
+  it('computed SHA-2 constants equal FIPS 180-4 §4.2.3 and §5.3.5 (first and last of each table)', () => {
+    const pairs = (a: Int32Array): string[] =>
+      Array.from({ length: a.length / 2 }, (_, i) => [a[2 * i], a[2 * i + 1]].map((x) => (x >>> 0).toString(16).padStart(8, '0')).join(''));
+    const k = pairs(fractionalRoots(80, 3));
+    const iv = pairs(fractionalRoots(8, 2));
+    assert.deepEqual([k[0], k[1], k[18], k[63], k[79]], ['428a2f98d728ae22', '7137449123ef65cd', '0fc19dc68b8cd5b5', 'c67178f2e372532b', '6c44198c4a475817']);
+    assert.deepEqual([iv[0], iv[7]], ['6a09e667f3bcc908', '5be0cd19137e2179']);
+  });
   for (const [alg, msg, expected] of HASH_VECTORS) {
     it(`${alg}(${JSON.stringify(msg.length > 8 ? msg.slice(0, 8) + '…' : msg)})`, () => {
       assert.equal(hex(digest(alg, text(msg))), expected);

@@ -16,38 +16,58 @@ export const SHA512_OUTPUT_BYTES = 64;
 /** 2^32, to take the carry out of a sum of unsigned low halves. */
 const TWO_32 = 4294967296;
 
-/** Initial hash value H(0) (FIPS 180-4 §5.3.5), as high/low pairs. */
-export const SHA512_IV: Int32Array = /* @__PURE__ */ Int32Array.of(
-  0x6a09e667, 0xf3bcc908, 0xbb67ae85, 0x84caa73b, 0x3c6ef372, 0xfe94f82b, 0xa54ff53a, 0x5f1d36f1,
-  0x510e527f, 0xade682d1, 0x9b05688c, 0x2b3e6c1f, 0x1f83d9ab, 0xfb41bd6b, 0x5be0cd19, 0x137e2179,
-);
+/** Initial hash value H(0) (FIPS 180-4 §5.3.5), as high/low pairs; filled by {@link sha512Init}. */
+export const SHA512_IV: Int32Array = /* @__PURE__ */ new Int32Array(16);
 
-/** Round constants K (FIPS 180-4 §4.2.3), as high/low pairs. */
-const K: Int32Array = /* @__PURE__ */ Int32Array.of(
-  0x428a2f98, 0xd728ae22, 0x71374491, 0x23ef65cd, 0xb5c0fbcf, 0xec4d3b2f, 0xe9b5dba5, 0x8189dbbc,
-  0x3956c25b, 0xf348b538, 0x59f111f1, 0xb605d019, 0x923f82a4, 0xaf194f9b, 0xab1c5ed5, 0xda6d8118,
-  0xd807aa98, 0xa3030242, 0x12835b01, 0x45706fbe, 0x243185be, 0x4ee4b28c, 0x550c7dc3, 0xd5ffb4e2,
-  0x72be5d74, 0xf27b896f, 0x80deb1fe, 0x3b1696b1, 0x9bdc06a7, 0x25c71235, 0xc19bf174, 0xcf692694,
-  0xe49b69c1, 0x9ef14ad2, 0xefbe4786, 0x384f25e3, 0x0fc19dc6, 0x8b8cd5b5, 0x240ca1cc, 0x77ac9c65,
-  0x2de92c6f, 0x592b0275, 0x4a7484aa, 0x6ea6e483, 0x5cb0a9dc, 0xbd41fbd4, 0x76f988da, 0x831153b5,
-  0x983e5152, 0xee66dfab, 0xa831c66d, 0x2db43210, 0xb00327c8, 0x98fb213f, 0xbf597fc7, 0xbeef0ee4,
-  0xc6e00bf3, 0x3da88fc2, 0xd5a79147, 0x930aa725, 0x06ca6351, 0xe003826f, 0x14292967, 0x0a0e6e70,
-  0x27b70a85, 0x46d22ffc, 0x2e1b2138, 0x5c26c926, 0x4d2c6dfc, 0x5ac42aed, 0x53380d13, 0x9d95b3df,
-  0x650a7354, 0x8baf63de, 0x766a0abb, 0x3c77b2a8, 0x81c2c92e, 0x47edaee6, 0x92722c85, 0x1482353b,
-  0xa2bfe8a1, 0x4cf10364, 0xa81a664b, 0xbc423001, 0xc24b8b70, 0xd0f89791, 0xc76c51a3, 0x0654be30,
-  0xd192e819, 0xd6ef5218, 0xd6990624, 0x5565a910, 0xf40e3585, 0x5771202a, 0x106aa070, 0x32bbd1b8,
-  0x19a4c116, 0xb8d2d0c8, 0x1e376c08, 0x5141ab53, 0x2748774c, 0xdf8eeb99, 0x34b0bcb5, 0xe19b48a8,
-  0x391c0cb3, 0xc5c95a63, 0x4ed8aa4a, 0xe3418acb, 0x5b9cca4f, 0x7763e373, 0x682e6ff3, 0xd6b2b8a3,
-  0x748f82ee, 0x5defb2fc, 0x78a5636f, 0x43172f60, 0x84c87814, 0xa1f0ab72, 0x8cc70208, 0x1a6439ec,
-  0x90befffa, 0x23631e28, 0xa4506ceb, 0xde82bde9, 0xbef9a3f7, 0xb2c67915, 0xc67178f2, 0xe372532b,
-  0xca273ece, 0xea26619c, 0xd186b8c7, 0x21c0c207, 0xeada7dd6, 0xcde0eb1e, 0xf57d4f7f, 0xee6ed178,
-  0x06f067aa, 0x72176fba, 0x0a637dc5, 0xa2c898a6, 0x113f9804, 0xbef90dae, 0x1b710b35, 0x131c471b,
-  0x28db77f5, 0x23047d84, 0x32caab7b, 0x40c72493, 0x3c9ebe0a, 0x15c9bebc, 0x431d67c4, 0x9c100d4c,
-  0x4cc5d4be, 0xcb3e42b6, 0x597f299c, 0xfc657e2a, 0x5fcb6fab, 0x3ad6faec, 0x6c44198c, 0x4a475817,
-);
+/** Round constants K (FIPS 180-4 §4.2.3), as high/low pairs; filled by {@link sha512Init}. */
+const K: Int32Array = /* @__PURE__ */ new Int32Array(160);
+
+/**
+ * The first 64 bits of the fractional part of the `n`-th root (2 or 3) of each of the first `count` primes, as
+ * high/low int32 pairs: the SHA-2 constants of FIPS 180-4 §4.2.2–§4.2.3 and §5.3.3–§5.3.5 (SHA-256's are the
+ * high halves of SHA-512's).
+ *
+ * They are computed, once and only when SHA-256 or SHA-512 is first used, instead of shipped as 200 hex literals:
+ * that keeps about 1.8 KB (gzipped) out of every bundle, including SHA-1-only ones. The roots are exact: integer
+ * Newton iteration on BigInt from above gives floor(root(p · 2^(64n))), whose low 64 bits are the fraction.
+ * BigInt is used here only, never per block. The FIPS 180-4 and RFC 4231 test vectors check every constant.
+ */
+export function fractionalRoots(count: number, n: 2 | 3): Int32Array {
+  const out = new Int32Array(2 * count);
+  const bn = BigInt(n);
+  for (let p = 2, found = 0; found < count; p++) {
+    let prime = true;
+    for (let d = 2; d * d <= p; d++) if (p % d === 0) prime = false;
+    if (!prime) continue;
+    const x = BigInt(p) << (64n * bn);
+    // A start just above the root (doubles are good to ~2^-52 relative), then Newton steps down to the floor.
+    let r = (BigInt(Math.ceil(p ** (1 / n) * 2 ** 40)) + 1n) << 24n;
+    for (;;) {
+      const next = ((bn - 1n) * r + x / r ** (bn - 1n)) / bn;
+      if (next >= r) break;
+      r = next;
+    }
+    out[2 * found] = Number((r >> 32n) & 0xffffffffn);
+    out[2 * found + 1] = Number(r & 0xffffffffn);
+    found++;
+  }
+  return out;
+}
+
+let ready = false;
+
+/** Fills {@link SHA512_IV} and the round constants on first use; cheap afterwards. */
+export function sha512Init(): void {
+  if (ready) return;
+  K.set(fractionalRoots(80, 3));
+  SHA512_IV.set(fractionalRoots(8, 2));
+  ready = true;
+}
 
 /**
  * Compresses one 128-byte block into `state` (FIPS 180-4 §6.4.2).
+ *
+ * Call {@link sha512Init} once before the first block.
  *
  * @param state - The eight 64-bit hash words as 16 int32 halves (high first), updated in place.
  * @param w - At least 160 int32 halves (80 words); `w[0..31]` hold the block (big-endian, high half first),
