@@ -19,3 +19,9 @@ export { ALGORITHMS, formatOtpauthUri, MAX_ACCOUNT_BYTES, MAX_ISSUER_BYTES } fro
 export type { Algorithm, OtpauthUriOptions, OtpType } from './uri.js';
 export { ErrorCode, TotpConfigError } from './errors.js';
 export type { CodedRangeError, CodedTypeError, ErrorCodeValue } from './errors.js';
+export { generateHotp, generateTotp, verifyHotp, verifyTotp } from './otp.js';
+export type { HotpMatch, OtpOptions, TotpMatch, TotpOptions, VerifyHotpOptions, VerifyTotpOptions } from './otp.js';
+export { parseOtpauthUri } from './parse.js';
+export type { ParsedHotpUri, ParsedOtpauthUri, ParsedTotpUri } from './parse.js';
+export { hmac, prepareHmac } from './hmac.js';
+export type { HmacAlgorithm, PreparedHmac } from './hmac.js';

@@ -50,7 +50,7 @@ export function isTypedError(error: unknown): boolean {
     error instanceof Error &&
     (error instanceof TypeError || error instanceof RangeError || error.name === 'TotpConfigError') &&
     typeof (error as { code?: unknown }).code === 'string' &&
-    /^ERR_[A-Z0-9_]+$/.test((error as { code: string }).code) &&
+    /^ERR_[A-Z0-9_]+$/.test((error as unknown as { code: string }).code) &&
     error.message.length > 0
   );
 }
