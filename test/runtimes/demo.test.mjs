@@ -7,7 +7,9 @@
 // Run by run.mjs (which passes the packed install in $TOTP_CONFIG_CONSUMER_DIR), or alone:
 //   node --test test/runtimes/demo.test.mjs   (builds and packs first)
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -58,7 +60,17 @@ function wrongCode(secret) {
   }
 }
 
-test('enrollment demo: QR, grouped secret, wrong codes refused with a reason, right code Verified, no network', { skip, timeout: 90_000 }, async () => {
+/** zbarimg (Debian's zbar-tools), when installed, to read the QR code off the screen; else null. */
+function zbarimg() {
+  try {
+    execFileSync('zbarimg', ['--version'], { stdio: 'ignore' });
+    return 'zbarimg';
+  } catch {
+    return null;
+  }
+}
+
+test('enrollment demo: QR, grouped secret, wrong codes refused with a reason, right code Verified, no network', { skip, timeout: 90_000 }, async (t) => {
   await withChromium(async ({ page, context, blocked }) => {
     const problems = [];
     const requests = [];
@@ -118,7 +130,23 @@ test('enrollment demo: QR, grouped secret, wrong codes refused with a reason, ri
 
     mkdirSync(join(ROOT, 'build-artifacts'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
-    console.log(`# screenshot: ${SCREENSHOT}`);
+    t.diagnostic(`screenshot: ${SCREENSHOT}`);
+
+    // What the screen shows scans as the URI: an independent decoder reads the rendered pixels.
+    const zbar = zbarimg();
+    if (zbar) {
+      const dir = mkdtempSync(join(tmpdir(), 'totp-config-demo-'));
+      try {
+        const png = join(dir, 'qr.png');
+        writeFileSync(png, await page.locator('#qr').screenshot());
+        const decoded = execFileSync(zbar, ['--quiet', '--raw', png], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+        assert.equal(decoded.replace(/\n$/, ''), href, 'zbarimg reads the on-screen QR code as the otpauth URI');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    } else {
+      t.diagnostic('zbarimg not installed (Debian zbar-tools): the on-screen QR code was not decoded');
+    }
 
     const code = page.getByLabel('Then type the 6-digit code the app shows');
     const verify = page.getByRole('button', { name: 'Verify' });

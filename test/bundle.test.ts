@@ -1,0 +1,89 @@
+// Bundle budgets: what one named import costs an application, measured the way a bundler user would see it —
+// esbuild bundling the built ES module entry (dist/esm), minified, tree-shaken, then gzipped at level 9.
+// And tree shaking: a bundle of base32Encode alone carries no HMAC/SHA code and no QR code.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist', 'esm');
+const KB = 1024;
+
+interface Measured {
+  code: string;
+  minified: number;
+  gzipped: number;
+}
+
+/** Bundles `import { name } from '<dist/esm/entry>'` the way an application would, and measures it. */
+async function measure(entry: 'index.js' | 'qr.js', name: string): Promise<Measured> {
+  const specifier = JSON.stringify(join(DIST, entry));
+  const result = await build({
+    stdin: { contents: `import { ${name} as x } from ${specifier};\nglobalThis.x = x;\n`, resolveDir: ROOT, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    treeShaking: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const bytes = result.outputFiles[0].contents;
+  return { code: result.outputFiles[0].text, minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
+}
+
+const show = (m: Measured) => `${m.minified} B minified, ${m.gzipped} B gzipped`;
+
+before(() => {
+  // Each test file runs alone: build if nobody has (`npm test` builds first).
+  if (!existsSync(join(DIST, 'index.js')) || !existsSync(join(DIST, 'qr.js'))) {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  }
+});
+
+const BUDGETS: [entry: 'index.js' | 'qr.js', name: string, budget: number][] = [
+  ['index.js', 'generateUserConfiguration', 2 * KB],
+  ['index.js', 'verifyTotp', 5 * KB],
+  ['qr.js', 'qrSvg', 6 * KB],
+];
+
+for (const [entry, name, budget] of BUDGETS) {
+  test(`bundle budget: { ${name} } from dist/esm/${entry} is at most ${budget / KB} KB gzipped`, async (t) => {
+    const m = await measure(entry, name);
+    t.diagnostic(`bundle ${name}: ${show(m)} (budget ${budget} B gzipped)`);
+    assert.match(m.code, /globalThis\.x\s*=/, 'the bundle keeps the export');
+    assert.ok(m.gzipped <= budget, `${name}: ${m.gzipped} B gzipped is over the ${budget} B budget (${m.minified} B minified)`);
+  });
+}
+
+// SHA-1 round constants and initial state, the first SHA-256 round constant and initial word: as esbuild prints
+// them (decimal) or as written (hex). Any HMAC of ours carries them.
+const SHA_CONSTANTS = [
+  '1518500249', '1859775393', '1732584193', '1116352408', '1779033703',
+  '0x5a827999', '0x6ed9eba1', '0x67452301', '0x428a2f98', '0x6a09e667',
+];
+const QR_MARKERS = ['crispEdges', '<svg', 'http://www.w3.org/2000/svg'];
+const found = (code: string, needles: string[]) => needles.filter((n) => code.toLowerCase().includes(n.toLowerCase()));
+
+test('tree shaking: { base32Encode } alone bundles no HMAC/SHA and no QR code', async (t) => {
+  const m = await measure('index.js', 'base32Encode');
+  t.diagnostic(`bundle base32Encode: ${show(m)}`);
+  assert.ok(m.code.includes('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'), 'the base32 alphabet is in the bundle');
+  assert.deepEqual(found(m.code, SHA_CONSTANTS), [], 'SHA constants in a base32-only bundle');
+  assert.deepEqual(found(m.code, QR_MARKERS), [], 'QR/SVG code in a base32-only bundle');
+  assert.ok(!m.code.includes('getRandomValues'), 'no CSPRNG code in a base32-only bundle');
+});
+
+// The detectors above must be able to see what they look for: the same checks find it where it belongs.
+test('tree shaking: the markers are found where the code does belong (control)', async () => {
+  const otp = await measure('index.js', 'verifyTotp');
+  assert.ok(found(otp.code, SHA_CONSTANTS).length >= 3, 'SHA constants in the verifyTotp bundle');
+  assert.deepEqual(found(otp.code, QR_MARKERS), [], 'no QR code in the verifyTotp bundle');
+  const qr = await measure('qr.js', 'qrSvg');
+  assert.deepEqual(found(qr.code, QR_MARKERS).sort(), [...QR_MARKERS].sort(), 'QR/SVG markers in the qrSvg bundle');
+  assert.deepEqual(found(qr.code, SHA_CONSTANTS), [], 'no SHA code in the qrSvg bundle');
+});
