@@ -2,7 +2,7 @@
 // fresh consumer folder, so every runtime imports what a user would get from the registry (the `files` list, the
 // exports map, dist/) and nothing from src/ or the repo's own node_modules.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,14 @@ export function packAndInstall({ build = true, log = () => {} } = {}) {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const pkgDir = join(dir, 'node_modules', 'totp-config');
-    const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+    const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+    // Every file the exports map names must be in the tarball (dist/ can vanish under a concurrent rebuild).
+    const targets = JSON.stringify(pkg.exports).match(/"\.\/dist\/[^"]+"/g) ?? [];
+    const missing = targets.map((t) => JSON.parse(t)).filter((t) => !existsSync(join(pkgDir, t)));
+    if (targets.length === 0 || missing.length > 0) {
+      throw new Error(`the packed package lacks files its exports map names: ${missing.join(', ') || '(no dist/ targets)'}`);
+    }
+    const { version } = pkg;
     return { dir, tarball, pkgDir, version, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

@@ -53,7 +53,19 @@ function findChromium() {
 // ------------------------------------------------------------------------------------- the packed package
 
 const { packAndInstall } = await import('./pack.mjs');
-const consumer = packAndInstall({ build: !args.includes('--no-build'), log: (line) => console.log(`# ${line}`) });
+let consumer;
+for (let attempt = 1; !consumer; attempt++) {
+  try {
+    consumer = packAndInstall({ build: !args.includes('--no-build'), log: (line) => console.log(`# ${line}`) });
+  } catch (error) {
+    // Once more: in a shared working tree another build may have emptied dist/ while we packed it.
+    console.log(`# build/pack/install failed (attempt ${attempt}): ${error.message}`);
+    if (attempt === 2) {
+      console.log('runtimes: 0 passed, 1 failed');
+      process.exit(1);
+    }
+  }
+}
 for (const file of ['cases.mjs', 'node-esm.mjs', 'node-cjs.cjs', 'bun.mjs', 'deno.mjs', 'browser-page.mjs']) {
   copyFileSync(join(HERE, file), join(consumer.dir, file));
 }
