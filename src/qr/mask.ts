@@ -155,7 +155,7 @@ export function chooseMask(
       // The format cells are light in `unmasked` and never masked: set the dark ones.
       const fmt = formatBits(level, mask);
       for (let i = 0; i < 30; i++) {
-        if (((fmt >> i % 15) & 1) === 0) continue;
+        if (((fmt >> (i % 15)) & 1) === 0) continue;
         const x = format[i] % size;
         const y = (format[i] - x) / size;
         rows[y * words + (x >> 5)] |= 1 << (x & 31);

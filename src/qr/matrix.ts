@@ -70,7 +70,7 @@ export function formatCells(size: number): Uint16Array {
 /** Writes both copies of the format information `bits` into `m` (§7.9.1). */
 export function drawFormat(m: Uint8Array, t: Template, bits: number): void {
   const cells = t.format;
-  for (let i = 0; i < 30; i++) m[cells[i]] = (bits >> i % 15) & 1;
+  for (let i = 0; i < 30; i++) m[cells[i]] = (bits >> (i % 15)) & 1;
 }
 
 const TEMPLATES = new Map<number, Template>();
