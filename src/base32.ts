@@ -171,8 +171,21 @@ export function base32Decode(text: string): Uint8Array {
   if (typeof text !== 'string') {
     throw typeError(ErrorCode.INVALID_ARG_TYPE, `"text" must be a string (received ${describeType(text)})`);
   }
+  const out = new Uint8Array(Math.floor((text.length * 5) / 8));
+  const length = decodeInto(text, out, 'text');
+  // Spaces and padding make the first estimate too large; they are rare, and so is this copy.
+  return length === out.length ? out : out.slice(0, length);
+}
+
+/**
+ * Decodes `text` into `out`, which must hold at least `floor(text.length * 5 / 8)` bytes, and returns the number
+ * of bytes written. Same rules and errors as {@link base32Decode}, with `name` as the argument named in messages.
+ * Lets a caller decode a secret into a buffer it wipes afterwards, with no allocation.
+ *
+ * @internal
+ */
+export function decodeInto(text: string, out: Uint8Array, name: string): number {
   const length = text.length;
-  const out = new Uint8Array(Math.floor((length * 5) / 8));
   const T = DECODE_TABLE;
   let i = 0;
   let o = 0;
@@ -192,15 +205,15 @@ export function base32Decode(text: string): Uint8Array {
     out[o + 4] = (v6 << 5) | v7;
     o += 5;
   }
-  if (i === length) return out;
-  return decodeGeneral(text, i, out, o);
+  return i === length ? o : decodeGeneral(text, i, out, o, name);
 }
 
 /**
  * The general decoder: a 5-bit-at-a-time bit buffer that skips spaces and checks padding. It starts where the
- * fast path stopped, after `start` alphabet characters (a multiple of 8, so the bit buffer starts empty).
+ * fast path stopped, after `start` alphabet characters (a multiple of 8, so the bit buffer starts empty), and
+ * returns the number of bytes in `out`.
  */
-function decodeGeneral(text: string, start: number, out: Uint8Array, o: number): Uint8Array {
+function decodeGeneral(text: string, start: number, out: Uint8Array, o: number, name: string): number {
   const T = DECODE_TABLE;
   const length = text.length;
   let dataChars = start;
@@ -221,33 +234,33 @@ function decodeGeneral(text: string, start: number, out: Uint8Array, o: number):
     } else if (value === PAD) {
       break;
     } else if (value !== SPACE) {
-      throw base32Error(`"text" contains a character outside the base32 alphabet at index ${i}`);
+      throw base32Error(`"${name}" contains a character outside the base32 alphabet at index ${i}`);
     }
   }
   const lastGroup = dataChars % 8;
   if (TAIL_BYTES[lastGroup] < 0) {
     throw base32Error(
-      `"text" has an impossible length: its last group has ${lastGroup} character${lastGroup === 1 ? '' : 's'}` +
+      `"${name}" has an impossible length: its last group has ${lastGroup} character${lastGroup === 1 ? '' : 's'}` +
         ` (1, 3 or 6 cannot encode whole bytes), ending before index ${i}`,
     );
   }
-  if (i < length) checkPadding(text, i, lastGroup);
-  return o === out.length ? out : out.slice(0, o);
+  if (i < length) checkPadding(text, i, lastGroup, name);
+  return o;
 }
 
 /** Padding starts at `start`: it must run to the end (spaces aside) and fill the last group to 8 characters. */
-function checkPadding(text: string, start: number, lastGroup: number): void {
+function checkPadding(text: string, start: number, lastGroup: number, name: string): void {
   let pads = 0;
   for (let i = start; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x3d) pads++;
     else if (code !== 0x20) {
-      throw base32Error(`"text" has padding before the end: '=' at index ${start} is followed by data at index ${i}`);
+      throw base32Error(`"${name}" has padding before the end: '=' at index ${start} is followed by data at index ${i}`);
     }
   }
   if (lastGroup === 0 || lastGroup + pads !== 8) {
     throw base32Error(
-      `"text" has wrong padding at index ${start}: a last group of ${lastGroup} characters needs ` +
+      `"${name}" has wrong padding at index ${start}: a last group of ${lastGroup} characters needs ` +
         `${lastGroup === 0 ? 0 : 8 - lastGroup} '=', found ${pads}`,
     );
   }

@@ -40,7 +40,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { name: 'Uint16Array', value: new Uint16Array(4), badFor: notString },
   { name: 'ArrayBuffer', value: new ArrayBuffer(4), badFor: notString },
   { name: 'plain number array', value: [0, 1], badFor: ALL },
-  { name: 'String object', value: new String('abc'), badFor: ALL },
+  { name: 'String object', value: new String('abc'), badFor: notString },
   { name: 'huge integer', value: 2 ** 53, badFor: ['string', 'label', 'bytes', 'integer', 'options', 'boolean'] },
 ];
 

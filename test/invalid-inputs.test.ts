@@ -1,0 +1,96 @@
+// The shared table of bad inputs (test/helpers/invalid-inputs.ts) run against every public function of the main
+// entry, one argument at a time, the others valid. Every bad value must give a typed error with a stable code
+// (never a result, never a crash of another kind) and the message must not contain the secret.
+// totp-config/qr runs the same table in test/qr.test.ts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as lib from '../src/index.js';
+import { BAD_INPUTS, isTypedError, type Kind } from './helpers/invalid-inputs.js';
+
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const KEY = new Uint8Array(20).fill(7);
+
+/** For each public function: its arguments as [kind, valid value, how to place a bad value]. */
+interface Slot {
+  name: string;
+  kind: Kind;
+  call: (bad: unknown) => unknown;
+}
+
+const slots: Slot[] = [
+  { name: 'base32Encode(bytes)', kind: 'bytes', call: (v) => lib.base32Encode(v as never) },
+  { name: 'base32Encode(_, options)', kind: 'options', call: (v) => lib.base32Encode(KEY, v as never) },
+  { name: 'base32Encode(_, {padding})', kind: 'boolean', call: (v) => lib.base32Encode(KEY, { padding: v as never }) },
+  { name: 'base32Decode(text)', kind: 'string', call: (v) => lib.base32Decode(v as never) },
+  { name: 'randomBytes(length)', kind: 'integer', call: (v) => lib.randomBytes(v as never) },
+  { name: 'setEntropyCache(enabled)', kind: 'boolean', call: (v) => lib.setEntropyCache(v as never) },
+  { name: 'generateSecret(options)', kind: 'options', call: (v) => lib.generateSecret(v as never) },
+  { name: 'generateSecret({size})', kind: 'integer', call: (v) => lib.generateSecret({ size: v as never }) },
+  { name: 'generateSecret({algorithm})', kind: 'string', call: (v) => lib.generateSecret({ algorithm: v as never }) },
+  { name: 'generateUserConfiguration(user)', kind: 'label', call: (v) => lib.generateUserConfiguration(v as never, 'ACME') },
+  { name: 'generateUserConfiguration(_, issuer)', kind: 'label', call: (v) => lib.generateUserConfiguration('bob', v as never) },
+  { name: 'generateUserConfiguration(_, _, options)', kind: 'options', call: (v) => lib.generateUserConfiguration('bob', 'ACME', v as never) },
+  { name: 'generateUserConfiguration({digits})', kind: 'integer', call: (v) => lib.generateUserConfiguration('bob', 'ACME', { digits: v as never }) },
+  { name: 'generateUserConfiguration({period})', kind: 'integer', call: (v) => lib.generateUserConfiguration('bob', 'ACME', { period: v as never }) },
+  { name: 'generateUserConfiguration({secretSize})', kind: 'integer', call: (v) => lib.generateUserConfiguration('bob', 'ACME', { secretSize: v as never }) },
+  { name: 'generateUserConfiguration({algorithm})', kind: 'string', call: (v) => lib.generateUserConfiguration('bob', 'ACME', { algorithm: v as never }) },
+  { name: 'formatOtpauthUri(options)', kind: 'options', call: (v) => lib.formatOtpauthUri(v as never) },
+  { name: 'formatOtpauthUri({account})', kind: 'label', call: (v) => lib.formatOtpauthUri({ secret: SECRET, account: v as never }) },
+  { name: 'formatOtpauthUri({issuer})', kind: 'label', call: (v) => lib.formatOtpauthUri({ secret: SECRET, account: 'bob', issuer: v as never }) },
+  { name: 'formatOtpauthUri({secret})', kind: 'string', call: (v) => lib.formatOtpauthUri({ secret: v as never, account: 'bob' }) },
+  { name: 'formatOtpauthUri({digits})', kind: 'integer', call: (v) => lib.formatOtpauthUri({ secret: SECRET, account: 'bob', digits: v as never }) },
+  { name: 'formatOtpauthUri({counter})', kind: 'integer', call: (v) => lib.formatOtpauthUri({ type: 'hotp', secret: SECRET, account: 'bob', counter: v as never }) },
+  { name: 'parseOtpauthUri(uri)', kind: 'string', call: (v) => lib.parseOtpauthUri(v as never) },
+  { name: 'generateHotp(secret)', kind: 'string', call: (v) => lib.generateHotp(v as never, 0) },
+  { name: 'generateHotp(_, counter)', kind: 'integer', call: (v) => lib.generateHotp(SECRET, v as never) },
+  { name: 'generateHotp(_, _, options)', kind: 'options', call: (v) => lib.generateHotp(SECRET, 0, v as never) },
+  { name: 'generateHotp({digits})', kind: 'integer', call: (v) => lib.generateHotp(SECRET, 0, { digits: v as never }) },
+  { name: 'generateTotp(secret)', kind: 'string', call: (v) => lib.generateTotp(v as never) },
+  { name: 'generateTotp(_, options)', kind: 'options', call: (v) => lib.generateTotp(SECRET, v as never) },
+  { name: 'generateTotp({period})', kind: 'integer', call: (v) => lib.generateTotp(SECRET, { period: v as never }) },
+  { name: 'generateTotp({algorithm})', kind: 'string', call: (v) => lib.generateTotp(SECRET, { algorithm: v as never }) },
+  { name: 'verifyTotp(_, secret)', kind: 'string', call: (v) => lib.verifyTotp('123456', v as never) },
+  { name: 'verifyTotp(_, _, options)', kind: 'options', call: (v) => lib.verifyTotp('123456', SECRET, v as never) },
+  { name: 'verifyTotp({window})', kind: 'integer', call: (v) => lib.verifyTotp('123456', SECRET, { window: v as never }) },
+  { name: 'verifyHotp(_, secret)', kind: 'string', call: (v) => lib.verifyHotp('123456', v as never, { counter: 0 }) },
+  { name: 'verifyHotp({counter})', kind: 'integer', call: (v) => lib.verifyHotp('123456', SECRET, { counter: v as never }) },
+  { name: 'hmac(key)', kind: 'bytes', call: (v) => lib.hmac('SHA1', v as never, KEY) },
+  { name: 'hmac(_, _, message)', kind: 'bytes', call: (v) => lib.hmac('SHA1', KEY, v as never) },
+  { name: 'hmac(algorithm)', kind: 'string', call: (v) => lib.hmac(v as never, KEY, KEY) },
+  { name: 'prepareHmac(_, key)', kind: 'bytes', call: (v) => lib.prepareHmac('SHA256', v as never) },
+];
+
+/** Strings that are valid for a `string` slot in one function may be bad in another: for 'string' slots we
+ * only require "typed error or a valid result", and check the non-string values strictly. */
+test('every public function answers every bad input of its kind with a typed, coded error', () => {
+  let checked = 0;
+  for (const slot of slots) {
+    for (const bad of BAD_INPUTS) {
+      if (!bad.badFor.includes(slot.kind)) continue;
+      // An option property set to undefined means "not given": the default applies, which is right.
+      if (bad.value === undefined && slot.name.includes('{')) continue;
+      let result: unknown;
+      let error: unknown;
+      try {
+        result = slot.call(bad.value);
+      } catch (e) {
+        error = e;
+      }
+      const isString = typeof bad.value === 'string';
+      if (slot.kind === 'string' && isString && error === undefined) continue; // a string may be a valid one here
+      assert.ok(error !== undefined, `${slot.name} with ${bad.name} returned ${String(result)} instead of throwing`);
+      assert.ok(isTypedError(error), `${slot.name} with ${bad.name} threw ${String(error)} (${(error as Error)?.name})`);
+      assert.ok(!(error as Error).message.includes(SECRET.slice(0, 16)), `${slot.name}: the message leaks the secret`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 300, `${checked} checks`);
+});
+
+test('bad tokens are "not valid" (null), never an exception', () => {
+  const tokens: unknown[] = [undefined, null, 123456, 123456n, NaN, {}, [], '', '12345', '1234567', '12 3456', '12345a', '１２３４５６', '\u0000123456', '+12345', '-12345', '1e5000', ' 123456\n'.repeat(2), 'x'.repeat(1 << 20)];
+  for (const token of tokens) {
+    assert.equal(lib.verifyTotp(token as never, SECRET), null, String(token).slice(0, 20));
+    assert.equal(lib.verifyHotp(token as never, SECRET, { counter: 0 }), null);
+  }
+});
