@@ -58,12 +58,13 @@ for (let attempt = 1; !consumer; attempt++) {
   try {
     consumer = packAndInstall({ build: !args.includes('--no-build'), log: (line) => console.log(`# ${line}`) });
   } catch (error) {
-    // Once more: in a shared working tree another build may have emptied dist/ while we packed it.
+    // Again, later: in a shared working tree another build may have emptied dist/ while we built or packed it.
     console.log(`# build/pack/install failed (attempt ${attempt}): ${error.message}`);
-    if (attempt === 2) {
+    if (attempt === 3) {
       console.log('runtimes: 0 passed, 1 failed');
       process.exit(1);
     }
+    await new Promise((resolve) => setTimeout(resolve, 5000 * attempt));
   }
 }
 for (const file of ['cases.mjs', 'node-esm.mjs', 'node-cjs.cjs', 'bun.mjs', 'deno.mjs', 'browser-page.mjs']) {
