@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { ErrorCode, TotpConfigError, typeError } from './errors.js';
+import { TotpConfigError, typeError } from './errors.js';
 import { assertBytes, assertOptions, describeType } from './internal/assert.js';
 
 /** RFC 4648 §6 Table 3, as character codes. */
@@ -68,65 +68,74 @@ export function base32Encode(bytes: Uint8Array, options?: Base32EncodeOptions): 
   const { padding = false } = assertOptions<Base32EncodeOptions>(options, 'options');
   if (typeof padding !== 'boolean') {
     throw typeError(
-      ErrorCode.INVALID_ARG_TYPE,
+      'ERR_INVALID_ARG_TYPE',
       `"options.padding" must be a boolean (received ${describeType(padding)})`,
     );
   }
-  return encodeRange(bytes, 0, bytes.length, padding);
+  const length = bytes.length;
+  if (encodedLength(length, padding) <= SMALL_OUTPUT) return encodeSmall(bytes, 0, length, padding);
+  // Large inputs get a buffer of their own, which one native TextDecoder call turns into a string.
+  const out = new Uint8Array(encodedLength(length, padding));
+  writeBase32(bytes, 0, length, padding, out);
+  asciiDecoder ??= new TextDecoder();
+  return asciiDecoder.decode(out);
+}
+
+/** Characters that `length` bytes encode to (RFC 4648 §6: 8 per 5 bytes, the last group cut or padded). */
+function encodedLength(length: number, padding: boolean): number {
+  const tail = length % 5;
+  return ((length - tail) / 5) * 8 + (padding && tail !== 0 ? 8 : TAIL_CHARS[tail]);
 }
 
 /**
- * Encodes `bytes[start, end)` without validating arguments. Shared by {@link base32Encode} and the secret
- * generator, which encodes straight out of the entropy cache without copying.
+ * Encodes `bytes[start, end)`, at most 80 bytes, without validating arguments, through a reused scratch buffer
+ * that is wiped afterwards (it may hold a secret). Shared by {@link base32Encode} and the secret generator,
+ * which encodes straight out of the entropy cache without copying.
  *
  * @internal
  */
-export function encodeRange(bytes: Uint8Array, start: number, end: number, padding: boolean): string {
-  const length = end - start;
-  const tail = length % 5;
-  const chars = ((length - tail) / 5) * 8 + TAIL_CHARS[tail];
-  const total = padding && tail !== 0 ? chars + 8 - TAIL_CHARS[tail] : chars;
-  // Small outputs go through a reused scratch buffer (wiped afterwards: it may hold a secret), large ones
-  // through a buffer of their own that one TextDecoder call turns into a string.
-  const large = total > SMALL_OUTPUT;
-  const out = large ? new Uint8Array(total) : scratch;
-  const A = ALPHABET_CODES;
-  let o = 0;
-  let i = start;
-  for (const full = end - tail; i < full; i += 5) {
-    const b0 = bytes[i], b1 = bytes[i + 1], b2 = bytes[i + 2], b3 = bytes[i + 3], b4 = bytes[i + 4];
-    out[o] = A[b0 >> 3];
-    out[o + 1] = A[((b0 << 2) | (b1 >> 6)) & 31];
-    out[o + 2] = A[(b1 >> 1) & 31];
-    out[o + 3] = A[((b1 << 4) | (b2 >> 4)) & 31];
-    out[o + 4] = A[((b2 << 1) | (b3 >> 7)) & 31];
-    out[o + 5] = A[(b3 >> 2) & 31];
-    out[o + 6] = A[((b3 << 3) | (b4 >> 5)) & 31];
-    out[o + 7] = A[b4 & 31];
-    o += 8;
-  }
-  if (tail !== 0) {
-    // Missing bytes count as zero: RFC 4648 §3.5 asks encoders to leave the trailing bits zero.
-    const b0 = bytes[i], b1 = tail > 1 ? bytes[i + 1] : 0, b2 = tail > 2 ? bytes[i + 2] : 0;
-    const b3 = tail > 3 ? bytes[i + 3] : 0;
-    out[o] = A[b0 >> 3];
-    out[o + 1] = A[((b0 << 2) | (b1 >> 6)) & 31];
-    out[o + 2] = A[(b1 >> 1) & 31];
-    out[o + 3] = A[((b1 << 4) | (b2 >> 4)) & 31];
-    out[o + 4] = A[((b2 << 1) | (b3 >> 7)) & 31];
-    out[o + 5] = A[(b3 >> 2) & 31];
-    out[o + 6] = A[(b3 << 3) & 31];
-    o += TAIL_CHARS[tail];
-    while (o < total) out[o++] = 0x3d; // '='
-  }
-  if (large) {
-    asciiDecoder ??= new TextDecoder();
-    return asciiDecoder.decode(out);
-  }
-  const text = smallToString(out, total);
-  out.fill(0); // the whole scratch, slack included: the tail group wrote past `total`
+export function encodeSmall(bytes: Uint8Array, start: number, end: number, padding: boolean): string {
+  const total = writeBase32(bytes, start, end, padding, scratch);
+  const text = smallToString(scratch, total);
+  scratch.fill(0); // the whole scratch, slack included: the tail group writes past `total`
   return text;
 }
+
+/** Writes the base32 of `bytes[start, end)` into `out` from index 0 and returns the number of characters. */
+function writeBase32(bytes: Uint8Array, start: number, end: number, padding: boolean, out: Uint8Array): number {
+  const tail = (end - start) % 5;
+  let o = 0;
+  let i = start;
+  for (const full = end - tail; i < full; i += 5, o += 8) writeGroup(bytes, i, out, o);
+  if (tail !== 0) {
+    // The last, partial group is encoded from a zero-filled copy: RFC 4648 §3.5 asks encoders to leave the
+    // trailing bits zero. The characters beyond the tail's are then overwritten by padding or dropped.
+    const group = tailGroup.fill(0);
+    for (let k = 0; k < tail; k++) group[k] = bytes[i + k];
+    writeGroup(group, 0, out, o);
+    group.fill(0);
+    o += TAIL_CHARS[tail];
+    if (padding) for (const last = o - TAIL_CHARS[tail] + 8; o < last; ) out[o++] = 0x3d; // '='
+  }
+  return o;
+}
+
+/** Encodes the 5 bytes at `bytes[i]` as 8 characters at `out[o]` (RFC 4648 §6: 40 bits, 5 bits a character). */
+function writeGroup(bytes: Uint8Array, i: number, out: Uint8Array, o: number): void {
+  const A = ALPHABET_CODES;
+  const b0 = bytes[i], b1 = bytes[i + 1], b2 = bytes[i + 2], b3 = bytes[i + 3], b4 = bytes[i + 4];
+  out[o] = A[b0 >> 3];
+  out[o + 1] = A[((b0 << 2) | (b1 >> 6)) & 31];
+  out[o + 2] = A[(b1 >> 1) & 31];
+  out[o + 3] = A[((b1 << 4) | (b2 >> 4)) & 31];
+  out[o + 4] = A[((b2 << 1) | (b3 >> 7)) & 31];
+  out[o + 5] = A[(b3 >> 2) & 31];
+  out[o + 6] = A[((b3 << 3) | (b4 >> 5)) & 31];
+  out[o + 7] = A[b4 & 31];
+}
+
+/** Holds a copy of the last, partial group while it is encoded; wiped at once (it may be part of a secret). */
+const tailGroup = /* @__PURE__ */ new Uint8Array(5);
 
 /** Outputs up to this many characters (a 64-byte secret is 103) are built without allocating a buffer. */
 const SMALL_OUTPUT = 128;
@@ -169,7 +178,7 @@ function smallToString(codes: Uint8Array, length: number): string {
  */
 export function base32Decode(text: string): Uint8Array {
   if (typeof text !== 'string') {
-    throw typeError(ErrorCode.INVALID_ARG_TYPE, `"text" must be a string (received ${describeType(text)})`);
+    throw typeError('ERR_INVALID_ARG_TYPE', `"text" must be a string (received ${describeType(text)})`);
   }
   const out = new Uint8Array(Math.floor((text.length * 5) / 8));
   const length = decodeInto(text, out, 'text');
@@ -267,5 +276,5 @@ function checkPadding(text: string, start: number, lastGroup: number, name: stri
 }
 
 function base32Error(message: string): TotpConfigError {
-  return new TotpConfigError(ErrorCode.INVALID_BASE32, message);
+  return new TotpConfigError('ERR_INVALID_BASE32', message);
 }

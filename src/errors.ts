@@ -12,7 +12,11 @@
  * @module
  */
 
-/** Every `code` an error from this library can carry. */
+/**
+ * Every `code` an error from this library can carry. The library's own modules throw with the literal strings
+ * (type-checked against this list through {@link ErrorCodeValue}), so that a bundle which never reads this
+ * object does not carry it.
+ */
 export const ErrorCode = {
   /** An argument has the wrong type (`digits: '6'`). Thrown as `TypeError`. */
   INVALID_ARG_TYPE: 'ERR_INVALID_ARG_TYPE',
@@ -53,7 +57,7 @@ export const ErrorCode = {
 } as const;
 
 /** The union of all error code strings. */
-export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode] | (string & {});
+export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /**
  * The library's own error class, for malformed text (bad base32, a bad otpauth URI …) and for a missing CSPRNG.

@@ -27,7 +27,7 @@
  * @module
  */
 import { base32Decode, base32Encode } from './base32.js';
-import { ErrorCode, TotpConfigError, type ErrorCodeValue } from './errors.js';
+import { TotpConfigError, type ErrorCodeValue } from './errors.js';
 import { assertString } from './internal/assert.js';
 import {
   ALGORITHMS,
@@ -90,7 +90,7 @@ function decode(text: string, what: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    throw uriError(ErrorCode.URI_ENCODING, `The ${what} has malformed percent-encoding or invalid UTF-8`);
+    throw uriError('ERR_OTPAUTH_ENCODING', `The ${what} has malformed percent-encoding or invalid UTF-8`);
   }
 }
 
@@ -99,7 +99,7 @@ function label(value: string, name: string, maxBytes: number): string {
   try {
     return assertLabel(value, name, maxBytes);
   } catch (error) {
-    throw uriError(ErrorCode.URI_LABEL, `Invalid label in otpauth URI: ${(error as Error).message}`);
+    throw uriError('ERR_OTPAUTH_LABEL', `Invalid label in otpauth URI: ${(error as Error).message}`);
   }
 }
 
@@ -140,10 +140,10 @@ function decimal(value: string, min: number, max: number): number | undefined {
 export function parseOtpauthUri(uri: string): ParsedOtpauthUri {
   assertString(uri, 'uri');
   if (uri.length < SCHEME.length || uri.slice(0, SCHEME.length).toLowerCase() !== SCHEME) {
-    throw uriError(ErrorCode.URI_SCHEME, 'The URI must start with "otpauth://"');
+    throw uriError('ERR_OTPAUTH_SCHEME', 'The URI must start with "otpauth://"');
   }
   if (uri.includes('#')) {
-    throw uriError(ErrorCode.URI_MALFORMED, 'The otpauth URI must not contain "#" (a fragment)');
+    throw uriError('ERR_OTPAUTH_MALFORMED', 'The otpauth URI must not contain "#" (a fragment)');
   }
   const rest = uri.slice(SCHEME.length);
   const queryStart = rest.indexOf('?');
@@ -152,11 +152,11 @@ export function parseOtpauthUri(uri: string): ParsedOtpauthUri {
   const slash = path.indexOf('/');
   const rawType = (slash < 0 ? path : path.slice(0, slash)).toLowerCase();
   if (rawType !== 'totp' && rawType !== 'hotp') {
-    throw uriError(ErrorCode.URI_TYPE, 'The otpauth URI type must be "totp" or "hotp"');
+    throw uriError('ERR_OTPAUTH_TYPE', 'The otpauth URI type must be "totp" or "hotp"');
   }
   const type = rawType;
   const rawLabel = slash < 0 ? '' : path.slice(slash + 1);
-  if (rawLabel === '') throw uriError(ErrorCode.URI_LABEL, 'The otpauth URI has no label (account name)');
+  if (rawLabel === '') throw uriError('ERR_OTPAUTH_LABEL', 'The otpauth URI has no label (account name)');
 
   // The first ':' or '%3A' separates issuer from account (Key URI Format: "a literal or url-encoded colon").
   const separator = /:|%3A/i.exec(rawLabel);
@@ -173,25 +173,25 @@ export function parseOtpauthUri(uri: string): ParsedOtpauthUri {
   for (const piece of query.split('&')) {
     if (piece === '') continue;
     const eq = piece.indexOf('=');
-    if (eq < 0) throw uriError(ErrorCode.URI_MALFORMED, 'Every otpauth URI parameter must have the form name=value');
+    if (eq < 0) throw uriError('ERR_OTPAUTH_MALFORMED', 'Every otpauth URI parameter must have the form name=value');
     const name = decode(piece.slice(0, eq), 'parameter name');
     if (params.has(name)) {
       // The name is a parameter name, never the secret's value, so it may be quoted.
-      throw uriError(ErrorCode.URI_MALFORMED, `The otpauth URI parameter "${name.slice(0, 32)}" appears more than once`);
+      throw uriError('ERR_OTPAUTH_MALFORMED', `The otpauth URI parameter "${name.slice(0, 32)}" appears more than once`);
     }
     params.set(name, piece.slice(eq + 1));
   }
 
   const rawSecret = params.get('secret');
-  if (rawSecret === undefined) throw uriError(ErrorCode.URI_SECRET, 'The otpauth URI has no "secret" parameter');
+  if (rawSecret === undefined) throw uriError('ERR_OTPAUTH_SECRET', 'The otpauth URI has no "secret" parameter');
   let secretBytes: Uint8Array;
   try {
     secretBytes = base32Decode(decode(rawSecret, 'secret'));
   } catch (error) {
-    if ((error as TotpConfigError).code === ErrorCode.URI_ENCODING) throw error;
-    throw uriError(ErrorCode.URI_SECRET, 'The otpauth URI "secret" is not valid base32');
+    if ((error as TotpConfigError).code === 'ERR_OTPAUTH_ENCODING') throw error;
+    throw uriError('ERR_OTPAUTH_SECRET', 'The otpauth URI "secret" is not valid base32');
   }
-  if (secretBytes.length === 0) throw uriError(ErrorCode.URI_SECRET, 'The otpauth URI "secret" is empty');
+  if (secretBytes.length === 0) throw uriError('ERR_OTPAUTH_SECRET', 'The otpauth URI "secret" is empty');
   const secret = base32Encode(secretBytes);
   secretBytes.fill(0);
 
@@ -201,7 +201,7 @@ export function parseOtpauthUri(uri: string): ParsedOtpauthUri {
     const paramIssuer = label(decode(rawIssuer, 'issuer parameter'), 'issuer', MAX_ISSUER_BYTES);
     if (labelIssuer !== undefined && labelIssuer !== paramIssuer) {
       throw uriError(
-        ErrorCode.URI_ISSUER_MISMATCH,
+        'ERR_OTPAUTH_ISSUER_MISMATCH',
         'The otpauth URI label issuer and "issuer" parameter differ (the Key URI Format requires them equal)',
       );
     }
@@ -213,7 +213,7 @@ export function parseOtpauthUri(uri: string): ParsedOtpauthUri {
   if (rawAlgorithm !== undefined) {
     const upper = decode(rawAlgorithm, 'algorithm').toUpperCase();
     if (!(ALGORITHMS as readonly string[]).includes(upper)) {
-      throw uriError(ErrorCode.URI_ALGORITHM, 'The otpauth URI "algorithm" must be SHA1, SHA256 or SHA512');
+      throw uriError('ERR_OTPAUTH_ALGORITHM', 'The otpauth URI "algorithm" must be SHA1, SHA256 or SHA512');
     }
     algorithm = upper as Algorithm;
   }
@@ -222,7 +222,7 @@ export function parseOtpauthUri(uri: string): ParsedOtpauthUri {
   const rawDigits = params.get('digits');
   if (rawDigits !== undefined) {
     const n = decimal(rawDigits, MIN_DIGITS, MAX_DIGITS);
-    if (n === undefined) throw uriError(ErrorCode.URI_DIGITS, `The otpauth URI "digits" must be ${MIN_DIGITS}, 7 or ${MAX_DIGITS}`);
+    if (n === undefined) throw uriError('ERR_OTPAUTH_DIGITS', `The otpauth URI "digits" must be ${MIN_DIGITS}, 7 or ${MAX_DIGITS}`);
     digits = n;
   }
 
@@ -231,7 +231,7 @@ export function parseOtpauthUri(uri: string): ParsedOtpauthUri {
   if (rawPeriod !== undefined) {
     const n = decimal(rawPeriod, MIN_PERIOD, MAX_PERIOD);
     if (n === undefined) {
-      throw uriError(ErrorCode.URI_PERIOD, `The otpauth URI "period" must be an integer from ${MIN_PERIOD} to ${MAX_PERIOD}`);
+      throw uriError('ERR_OTPAUTH_PERIOD', `The otpauth URI "period" must be an integer from ${MIN_PERIOD} to ${MAX_PERIOD}`);
     }
     period = n;
   }
@@ -241,12 +241,12 @@ export function parseOtpauthUri(uri: string): ParsedOtpauthUri {
   if (rawCounter !== undefined) {
     counter = decimal(rawCounter, 0, MAX_COUNTER);
     if (counter === undefined) {
-      throw uriError(ErrorCode.URI_COUNTER, 'The otpauth URI "counter" must be an integer from 0 to 2^53 - 1');
+      throw uriError('ERR_OTPAUTH_COUNTER', 'The otpauth URI "counter" must be an integer from 0 to 2^53 - 1');
     }
   }
 
   if (type === 'hotp') {
-    if (counter === undefined) throw uriError(ErrorCode.URI_COUNTER, 'An hotp otpauth URI must have a "counter"');
+    if (counter === undefined) throw uriError('ERR_OTPAUTH_COUNTER', 'An hotp otpauth URI must have a "counter"');
     return { type, account, issuer, secret, algorithm, digits, period: undefined, counter };
   }
   return { type, account, issuer, secret, algorithm, digits, period, counter: undefined };

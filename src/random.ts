@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { ErrorCode, TotpConfigError, typeError } from './errors.js';
+import { TotpConfigError, typeError } from './errors.js';
 import { assertInteger, describeType } from './internal/assert.js';
 
 /** Web Crypto throws a QuotaExceededError above 65,536 bytes per call (W3C Web Crypto §10.1.1). */
@@ -26,56 +26,48 @@ const CACHE_MAX_REQUEST = 256;
 const MAX_REQUEST = 2 ** 30;
 
 let cacheEnabled = true;
-let cache: Uint8Array | undefined;
-/** Index of the first unused byte in `cache`; CACHE_SIZE means empty. */
+/** Index of the first unused byte in `entropyCache`; CACHE_SIZE means empty. */
 let cacheOffset = CACHE_SIZE;
 
-/** Looks `getRandomValues` up at every call, so a runtime that gains or loses it later is handled. */
-function getRandomValuesOf(): Crypto {
+/**
+ * Fills `target` from the CSPRNG, in calls of at most 65,536 bytes, bypassing the cache. `getRandomValues` is
+ * looked up at every call, so a runtime that gains or loses it later is handled.
+ *
+ * @internal
+ */
+export function fillFromSource(target: Uint8Array): void {
   const crypto = (globalThis as { crypto?: Crypto }).crypto;
-  if (crypto === undefined || crypto === null || typeof crypto.getRandomValues !== 'function') {
-    throw new TotpConfigError(
-      ErrorCode.NO_CSPRNG,
-      'globalThis.crypto.getRandomValues is not available in this runtime; totp-config refuses to make ' +
-        'secrets without a CSPRNG (there is no fallback)',
-    );
+  if (typeof crypto?.getRandomValues !== 'function') {
+    throw new TotpConfigError('ERR_NO_CSPRNG', 'crypto.getRandomValues is missing: no secrets without a CSPRNG (there is no fallback)');
   }
-  return crypto;
-}
-
-/** Fills `target` from the CSPRNG, in calls of at most 65,536 bytes. */
-function fillFromSource(target: Uint8Array): void {
-  const crypto = getRandomValuesOf();
   for (let offset = 0; offset < target.length; offset += MAX_RANDOM_VALUES_BYTES) {
     crypto.getRandomValues(target.subarray(offset, Math.min(offset + MAX_RANDOM_VALUES_BYTES, target.length)));
   }
 }
 
 /**
- * Reserves `length` unused bytes of the entropy cache (refilling it when too few are left) and returns the
- * offset of the first one. The caller must read them at once and then wipe them with `cache.fill(0, …)`;
- * {@link randomBytes} and the secret generator do. Only for `length <= CACHE_MAX_REQUEST` with the cache on.
+ * The entropy cache. Bytes before the reserved offset have been handed out and are zero; the rest are unused.
  *
  * @internal
  */
-export function reserveCached(length: number): { bytes: Uint8Array; offset: number } {
-  if (cache === undefined) cache = new Uint8Array(CACHE_SIZE);
+export const entropyCache = /* @__PURE__ */ new Uint8Array(CACHE_SIZE);
+
+/**
+ * Reserves `length` unused bytes of {@link entropyCache} (refilling it when too few are left) and returns the
+ * offset of the first one, or -1 when the request is not served from the cache (the cache is off, or `length`
+ * is above 256). The caller must read the bytes at once and then wipe them with `entropyCache.fill(0, …)`;
+ * {@link randomBytes} and the secret generator do.
+ *
+ * @internal
+ */
+export function reserveCached(length: number): number {
+  if (!cacheEnabled || length > CACHE_MAX_REQUEST) return -1;
   if (cacheOffset + length > CACHE_SIZE) {
-    fillFromSource(cache);
+    fillFromSource(entropyCache);
     cacheOffset = 0;
   }
-  const offset = cacheOffset;
   cacheOffset += length;
-  reservation.bytes = cache;
-  reservation.offset = offset;
-  return reservation;
-}
-/** Reused so that a reservation allocates nothing. */
-const reservation: { bytes: Uint8Array; offset: number } = { bytes: new Uint8Array(0), offset: 0 };
-
-/** @internal True when a request of `length` bytes is served from the entropy cache. */
-export function usesCache(length: number): boolean {
-  return cacheEnabled && length <= CACHE_MAX_REQUEST;
+  return cacheOffset - length;
 }
 
 /**
@@ -95,12 +87,12 @@ export function usesCache(length: number): boolean {
 export function randomBytes(length: number): Uint8Array {
   assertInteger(length, 'length', 0, MAX_REQUEST);
   const out = new Uint8Array(length);
-  if (usesCache(length)) {
-    const { bytes, offset } = reserveCached(length);
-    out.set(bytes.subarray(offset, offset + length));
-    bytes.fill(0, offset, offset + length); // handed out: never again in memory we own
-  } else {
+  const offset = reserveCached(length);
+  if (offset < 0) {
     fillFromSource(out);
+  } else {
+    out.set(entropyCache.subarray(offset, offset + length));
+    entropyCache.fill(0, offset, offset + length); // handed out: never again in memory we own
   }
   return out;
 }
@@ -118,11 +110,11 @@ export function randomBytes(length: number): Uint8Array {
  */
 export function setEntropyCache(enabled: boolean): void {
   if (typeof enabled !== 'boolean') {
-    throw typeError(ErrorCode.INVALID_ARG_TYPE, `"enabled" must be a boolean (received ${describeType(enabled)})`);
+    throw typeError('ERR_INVALID_ARG_TYPE', `"enabled" must be a boolean (received ${describeType(enabled)})`);
   }
   cacheEnabled = enabled;
-  if (!enabled && cache !== undefined) {
-    cache.fill(0);
+  if (!enabled) {
+    entropyCache.fill(0);
     cacheOffset = CACHE_SIZE;
   }
 }

@@ -6,9 +6,9 @@
  *
  * @module
  */
-import { encodeRange } from './base32.js';
+import { encodeSmall } from './base32.js';
 import { assertInteger, assertOneOf, assertOptions } from './internal/assert.js';
-import { randomBytes, reserveCached, usesCache } from './random.js';
+import { entropyCache, fillFromSource, reserveCached } from './random.js';
 import { ALGORITHMS, type Algorithm } from './uri.js';
 
 /** Smallest secret: 128 bits, the minimum of RFC 4226 §4 (R6). */
@@ -61,14 +61,14 @@ export function generateSecret(options?: GenerateSecretOptions): string {
  * @internal
  */
 export function randomSecret(size: number): string {
-  if (usesCache(size)) {
-    const { bytes, offset } = reserveCached(size);
-    const secret = encodeRange(bytes, offset, offset + size, false);
-    bytes.fill(0, offset, offset + size);
-    return secret;
+  let bytes = entropyCache;
+  let offset = reserveCached(size);
+  if (offset < 0) {
+    bytes = new Uint8Array(size);
+    offset = 0;
+    fillFromSource(bytes);
   }
-  const bytes = randomBytes(size);
-  const secret = encodeRange(bytes, 0, size, false);
-  bytes.fill(0);
+  const secret = encodeSmall(bytes, offset, offset + size, false);
+  bytes.fill(0, offset, offset + size);
   return secret;
 }

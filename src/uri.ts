@@ -5,7 +5,7 @@
  * @see https://github.com/google/google-authenticator/wiki/Key-Uri-Format
  * @module
  */
-import { ErrorCode, rangeError, TotpConfigError } from './errors.js';
+import { rangeError, TotpConfigError } from './errors.js';
 import { assertInteger, assertOneOf, assertOptions, assertString } from './internal/assert.js';
 
 /** The HMAC algorithms of RFC 6238 §1.2 that authenticator apps support. */
@@ -28,7 +28,7 @@ export const MAX_DIGITS = 8;
 export const MIN_PERIOD = 1;
 export const MAX_PERIOD = 3600;
 /** Largest HOTP counter we write: the largest integer a JavaScript number holds exactly. */
-export const MAX_COUNTER = Number.MAX_SAFE_INTEGER;
+export const MAX_COUNTER = 9007199254740991; // Number.MAX_SAFE_INTEGER, as a literal so that bundlers can drop it
 
 /**
  * Longest account name (the `user`), in UTF-8 bytes. Together with {@link MAX_ISSUER_BYTES} and the longest
@@ -83,16 +83,15 @@ export interface OtpauthUriOptions {
  */
 export function assertLabel(value: unknown, name: string, maxBytes: number): string {
   const text = assertString(value, name);
-  if (text.length === 0) throw labelError(`"${name}" must not be empty`);
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if (c < 0x20 || c === 0x7f) throw labelError(`"${name}" must not contain a control character (${codePoint(c)} at index ${i})`);
+    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
+      throw labelError(`"${name}" must not contain a control character (${codePoint(c)} at index ${i})`);
+    } else if (c < 0x80) {
       if (c === 0x3a) throw labelError(`"${name}" must not contain ':' (found at index ${i})`);
       bytes += 1;
     } else if (c < 0x800) {
-      if (c < 0xa0) throw labelError(`"${name}" must not contain a control character (${codePoint(c)} at index ${i})`);
       bytes += 2;
     } else if (c >= 0xd800 && c <= 0xdfff) {
       const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
@@ -105,8 +104,8 @@ export function assertLabel(value: unknown, name: string, maxBytes: number): str
       bytes += 3;
     }
   }
-  if (bytes > maxBytes) {
-    throw labelError(`"${name}" must be at most ${maxBytes} bytes in UTF-8 (received ${bytes})`);
+  if (bytes === 0 || bytes > maxBytes) {
+    throw labelError(bytes === 0 ? `"${name}" must not be empty` : `"${name}" must be at most ${maxBytes} bytes in UTF-8 (received ${bytes})`);
   }
   return text;
 }
@@ -116,7 +115,7 @@ function codePoint(c: number): string {
 }
 
 function labelError(message: string): RangeError {
-  return rangeError(ErrorCode.INVALID_LABEL, message);
+  return rangeError('ERR_INVALID_LABEL', message);
 }
 
 /** RFC 3986 §2.3 unreserved characters: the only ones left as they are. */
@@ -139,10 +138,7 @@ const SUB_DELIMS = /[!'()*]/g;
  */
 export function percentEncode(value: string): string {
   if (UNRESERVED_ONLY.test(value)) return value;
-  const encoded = encodeURIComponent(value);
-  return encoded.includes('!') || encoded.includes("'") || encoded.includes('(') || encoded.includes(')') || encoded.includes('*')
-    ? encoded.replace(SUB_DELIMS, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
-    : encoded;
+  return encodeURIComponent(value).replace(SUB_DELIMS, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
 /** Canonical base32: upper case alphabet only; the length check for whole bytes is done separately. */
@@ -161,7 +157,7 @@ export function assertCanonicalSecret(value: unknown, name: string): string {
   if (!CANONICAL_BASE32.test(secret)) {
     const index = secret.search(/[^A-Z2-7]/);
     throw new TotpConfigError(
-      ErrorCode.INVALID_BASE32,
+      'ERR_INVALID_BASE32',
       secret.length === 0
         ? `"${name}" must not be empty`
         : `"${name}" must be canonical base32 (upper case A-Z and 2-7, no padding or spaces); bad character at index ${index}`,
@@ -169,7 +165,7 @@ export function assertCanonicalSecret(value: unknown, name: string): string {
   }
   if (IMPOSSIBLE_TAIL[secret.length % 8]) {
     throw new TotpConfigError(
-      ErrorCode.INVALID_BASE32,
+      'ERR_INVALID_BASE32',
       `"${name}" has an impossible base32 length (${secret.length} characters: the last group has ${secret.length % 8})`,
     );
   }
@@ -212,11 +208,11 @@ export function formatOtpauthUri(options: OtpauthUriOptions): string {
   let counter: number | undefined;
   if (type === 'hotp') {
     if (o.counter === undefined) {
-      throw rangeError(ErrorCode.INVALID_ARG_VALUE, '"options.counter" is required when "options.type" is \'hotp\'');
+      throw rangeError('ERR_INVALID_ARG_VALUE', '"options.counter" is required when "options.type" is \'hotp\'');
     }
     counter = assertInteger(o.counter, 'options.counter', 0, MAX_COUNTER);
   } else if (o.counter !== undefined) {
-    throw rangeError(ErrorCode.INVALID_ARG_VALUE, '"options.counter" is only allowed when "options.type" is \'hotp\'');
+    throw rangeError('ERR_INVALID_ARG_VALUE', '"options.counter" is only allowed when "options.type" is \'hotp\'');
   }
   const encodedIssuer = issuer === undefined ? undefined : percentEncode(issuer);
   return composeUri(type, encodedIssuer, percentEncode(account), secret, algorithm, digits, period, counter);

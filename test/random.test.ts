@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isEntropyCacheEnabled, randomBytes, setEntropyCache, TotpConfigError } from '../src/index.js';
-import { reserveCached } from '../src/random.js';
+import { entropyCache, reserveCached } from '../src/random.js';
 
 /** Replaces globalThis.crypto for the duration of `body`, restoring it afterwards. */
 function withCrypto(replacement: unknown, body: () => void): void {
@@ -107,14 +107,15 @@ test('a cached byte is never handed out twice, and is wiped from the cache when 
     }
     assert.deepEqual(seen, expected);
     // Everything handed out from the current fill is zero in the cache; the rest is not.
-    const { bytes, offset } = reserveCached(0);
+    const bytes = entropyCache;
+    const offset = reserveCached(0);
     assert.ok(offset > 0);
     assert.ok(bytes.subarray(0, offset).every((b) => b === 0), 'handed-out bytes must be wiped');
     assert.ok(bytes.subarray(offset).every((b) => b !== 0), 'unused bytes are still there');
   });
   setEntropyCache(false);
-  const { bytes } = reserveCached(0);
-  assert.ok(bytes.every((b) => b === 0), 'turning the cache off wipes it');
+  assert.equal(reserveCached(20), -1, 'off: nothing is served from the cache');
+  assert.ok(entropyCache.every((b) => b === 0), 'turning the cache off wipes it');
   setEntropyCache(true);
 });
 

@@ -5,20 +5,17 @@
  *
  * @module
  */
-import { ErrorCode, rangeError, typeError } from '../errors.js';
+import { rangeError, typeError } from '../errors.js';
 
 /** Describes a value's type for an error message, without printing the value itself. */
 export function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return `an instance of ${(value as object).constructor?.name ?? 'Object'}`;
-  return `type ${typeof value}`;
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `type ${typeof value}`;
 }
 
 /** Throws `ERR_INVALID_ARG_TYPE` unless `value` is a string. */
 export function assertString(value: unknown, name: string): string {
   if (typeof value !== 'string') {
-    throw typeError(ErrorCode.INVALID_ARG_TYPE, `"${name}" must be a string (received ${describeType(value)})`);
+    throw typeError('ERR_INVALID_ARG_TYPE', `"${name}" must be a string (received ${describeType(value)})`);
   }
   return value;
 }
@@ -26,7 +23,7 @@ export function assertString(value: unknown, name: string): string {
 /** Throws `ERR_INVALID_ARG_TYPE` unless `value` is a `Uint8Array` (a Node `Buffer` is one). */
 export function assertBytes(value: unknown, name: string): Uint8Array {
   if (!(value instanceof Uint8Array)) {
-    throw typeError(ErrorCode.INVALID_ARG_TYPE, `"${name}" must be a Uint8Array (received ${describeType(value)})`);
+    throw typeError('ERR_INVALID_ARG_TYPE', `"${name}" must be a Uint8Array (received ${describeType(value)})`);
   }
   return value;
 }
@@ -37,11 +34,11 @@ export function assertBytes(value: unknown, name: string): Uint8Array {
  */
 export function assertInteger(value: unknown, name: string, min: number, max: number): number {
   if (typeof value !== 'number') {
-    throw typeError(ErrorCode.INVALID_ARG_TYPE, `"${name}" must be a number (received ${describeType(value)})`);
+    throw typeError('ERR_INVALID_ARG_TYPE', `"${name}" must be a number (received ${describeType(value)})`);
   }
   if (!Number.isInteger(value) || value < min || value > max) {
     throw rangeError(
-      ErrorCode.OUT_OF_RANGE,
+      'ERR_OUT_OF_RANGE',
       `"${name}" must be an integer from ${min} to ${max} (received ${String(value)})`,
     );
   }
@@ -56,8 +53,8 @@ export function assertOneOf<T extends string>(value: unknown, name: string, allo
   assertString(value, name);
   if (!(allowed as readonly string[]).includes(value as string)) {
     throw rangeError(
-      ErrorCode.INVALID_ARG_VALUE,
-      `"${name}" must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`,
+      'ERR_INVALID_ARG_VALUE',
+      `"${name}" must be one of '${allowed.join("', '")}'`,
     );
   }
   return value as T;
@@ -67,7 +64,7 @@ export function assertOneOf<T extends string>(value: unknown, name: string, allo
 export function assertOptions<T extends object>(value: unknown, name: string): Partial<T> {
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw typeError(ErrorCode.INVALID_ARG_TYPE, `"${name}" must be an object (received ${describeType(value)})`);
+    throw typeError('ERR_INVALID_ARG_TYPE', `"${name}" must be an object (received ${describeType(value)})`);
   }
   return value as Partial<T>;
 }
