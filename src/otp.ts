@@ -11,9 +11,9 @@
  *
  * @module
  */
-import { ErrorCode, rangeError } from './errors.js';
+import { rangeError } from './errors.js';
 import { assertInteger, assertOneOf, assertOptions } from './internal/assert.js';
-import { assertFiniteNumber, secretBytes } from './internal/assert-otp.js';
+import { assertFiniteNumber, secretLength } from './internal/assert-otp.js';
 import { type HashCore, hashCore, macCounterInto, prepareKeyStates } from './hmac.js';
 import { ALGORITHMS, type Algorithm } from './uri.js';
 
@@ -105,80 +105,28 @@ function pad(value: number, digits: number): string {
   return String(value + POW10[digits]).slice(1);
 }
 
-/** Key bytes decoded by {@link decodePlainBase32}; 128 bytes is SHA-512's block size. */
+/**
+ * Key bytes decoded from base32 text, wiped after each call. 128 bytes is SHA-512's block size; text decoding to
+ * more (over 205 characters) is longer than every block, so it is hashed first anyway and gets an array of its
+ * own.
+ */
 const KEY = /* @__PURE__ */ new Uint8Array(128);
 
-/** Base32 value of each ASCII code (either case), or -1: the RFC 4648 §6 alphabet. */
-const BASE32_VALUE = /* @__PURE__ */ (() => {
-  const table = new Int8Array(128).fill(-1);
-  for (let v = 0; v < 32; v++) {
-    const c = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.charCodeAt(v);
-    table[c] = v;
-    table[c | 0x20] = v; // lower case; for the digits 2–7, c | 0x20 === c
-  }
-  return table;
-})();
-
 /**
- * Decodes `secret` into {@link KEY} when it is plain base32 text: only alphabet letters (either case) and
- * digits 2–7, a possible length, at most 204 characters (so at most 127 bytes). Returns the byte count, or -1
- * for anything else (spaces, padding, bad characters, …), which then goes through `base32Decode` and its error
- * reporting. On the inputs it accepts it gives exactly `base32Decode`'s bytes (the tests check this), but
- * without allocating: that is most secrets, and allocation is a large part of the cost of a code.
- */
-function decodePlainBase32(secret: string): number {
-  const n = secret.length;
-  const tail = n & 7;
-  if (n === 0 || n > 204 || tail === 1 || tail === 3 || tail === 6) return -1;
-  const T = BASE32_VALUE;
-  let i = 0;
-  let o = 0;
-  // Whole groups: 8 characters → 40 bits → 5 bytes. One test for "all ASCII" (the OR of the codes), one for
-  // "all in the alphabet" (the table gives -1 otherwise, and the OR of the values is then negative).
-  for (const whole = n - tail; i < whole; i += 8) {
-    const c0 = secret.charCodeAt(i), c1 = secret.charCodeAt(i + 1), c2 = secret.charCodeAt(i + 2);
-    const c3 = secret.charCodeAt(i + 3), c4 = secret.charCodeAt(i + 4), c5 = secret.charCodeAt(i + 5);
-    const c6 = secret.charCodeAt(i + 6), c7 = secret.charCodeAt(i + 7);
-    if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) > 0x7f) return -1;
-    const v0 = T[c0], v1 = T[c1], v2 = T[c2], v3 = T[c3], v4 = T[c4], v5 = T[c5], v6 = T[c6], v7 = T[c7];
-    if ((v0 | v1 | v2 | v3 | v4 | v5 | v6 | v7) < 0) return -1;
-    KEY[o] = (v0 << 3) | (v1 >> 2);
-    KEY[o + 1] = (v1 << 6) | (v2 << 1) | (v3 >> 4);
-    KEY[o + 2] = (v3 << 4) | (v4 >> 1);
-    KEY[o + 3] = (v4 << 7) | (v5 << 2) | (v6 >> 3);
-    KEY[o + 4] = (v6 << 5) | v7;
-    o += 5;
-  }
-  // The last, partial group (2, 4, 5 or 7 characters), bit by bit.
-  let buffer = 0;
-  let bits = 0;
-  for (; i < n; i++) {
-    const c = secret.charCodeAt(i);
-    const v = c > 0x7f ? -1 : T[c];
-    if (v < 0) return -1;
-    buffer = ((buffer << 5) | v) & 0xfff;
-    bits += 5;
-    if (bits >= 8) {
-      bits -= 8;
-      KEY[o++] = buffer >> bits;
-    }
-  }
-  // Leftover bits (< 5) are dropped, as base32Decode does (RFC 4648 §3.5 lets decoders ignore them).
-  return o;
-}
-
-/**
- * Prepares the HMAC key states {@link INNER}/{@link OUTER} for `secret` (base32 text or bytes), validating it
- * exactly as `secretBytes` does.
+ * Prepares the HMAC key states {@link INNER}/{@link OUTER} for `secret` (base32 text or bytes), validating it.
+ * Text is decoded without allocating (most secrets), and the decoded key is wiped even when decoding throws.
  */
 function prepareSecret(core: HashCore, secret: unknown): void {
-  const length = typeof secret === 'string' ? decodePlainBase32(secret) : -1;
-  if (length > 0) {
-    prepareKeyStates(core, KEY, length, INNER, OUTER);
-    for (let i = 0; i < length; i++) KEY[i] = 0;
-  } else {
-    const key = secretBytes(secret, 'secret');
-    prepareKeyStates(core, key, key.length, INNER, OUTER);
+  const text = typeof secret === 'string';
+  const key = !text
+    ? (secret as Uint8Array)
+    : secret.length > 205
+      ? new Uint8Array(Math.floor((secret.length * 5) / 8))
+      : KEY;
+  try {
+    prepareKeyStates(core, key, secretLength(secret, 'secret', key), INNER, OUTER);
+  } finally {
+    if (text) key.fill(0);
   }
 }
 
@@ -205,7 +153,7 @@ function readStep(options: Partial<TotpOptions>): number {
   const t0 = options.t0 === undefined ? 0 : assertInteger(options.t0, 't0', 0, MAX_T0);
   const elapsed = time - t0 * 1000;
   if (elapsed < 0) {
-    throw rangeError(ErrorCode.OUT_OF_RANGE, `"time" must not be before "t0" (${t0} s)`);
+    throw rangeError('ERR_OUT_OF_RANGE', `"time" must not be before "t0" (${t0} s)`);
   }
   // Integer milliseconds divided by integer milliseconds: exact up to the year 287 396, no float drift.
   return Math.floor(elapsed / (period * 1000));
