@@ -89,11 +89,18 @@ const skipped = [];
 
 if (quick) {
   const { runJob } = await import('./lib/worker.mjs');
+  const { forgetMissing } = await import('./lib/ours.mjs');
   const t0 = performance.now();
   for (const name of names) {
     const t = performance.now();
     try {
-      const r = await runJob(name, 'quick');
+      let r = await runJob(name, 'quick');
+      if (r.fail && /does not export|do not export|does not load|Could not resolve/.test(r.fail)) {
+        // Someone else's `npm run build` may have been rewriting dist/ at that moment: look once more.
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+        forgetMissing();
+        r = await runJob(name, 'quick');
+      }
       if (r.skip) {
         skipped.push(name);
         console.log(`skip  ${name}: ${r.skip}`);

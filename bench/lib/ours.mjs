@@ -9,6 +9,10 @@ export const rootDir = fileURLToPath(new URL('../..', import.meta.url));
 const distUrl = new URL('../../dist/esm/', import.meta.url);
 
 const loaded = new Map();
+/** Forgets modules that were missing or failed to load, so a retry after a concurrent rebuild sees them. */
+export function forgetMissing() {
+  for (const [k, v] of loaded) if (v === null || v?.__error) loaded.delete(k);
+}
 async function load(entry) {
   if (!loaded.has(entry)) {
     const url = new URL(entry, distUrl);
@@ -50,7 +54,8 @@ export async function requireOurs(needs) {
       mod[entry] = { ...mod[entry], [name]: m2[name] };
       continue;
     }
-    return { fail: `dist/esm/${entry}${own ? ` and dist/esm/${own}` : ''} do not export ${name} (npm run build?)` };
+    const where = own && own !== entry ? `dist/esm/${entry} and dist/esm/${own} do not` : `dist/esm/${entry} does not`;
+    return { fail: `${where} export ${name} (npm run build?)` };
   }
   return { mod, notes };
 }
