@@ -85,31 +85,41 @@ async function heapBatch(fn, n) {
   holder.last = undefined;
   await flushEvents();
   const interrupted = gcEvents.some((t) => t >= t0 && t <= t1);
-  return { bytes: h1 - h0, interrupted };
+  return { bytes: h1 - h0, interrupted, ms: t1 - t0 };
 }
 
 /**
- * Bytes allocated per call: after a full GC, run a batch of `n` calls keeping only the last result, and take
- * the growth of heapUsed + arrayBuffers divided by n. Run with a young generation large enough to hold the
- * batch (`--min-semi-space-size`/`--max-semi-space-size`) so that no scavenge frees anything mid-batch; a
- * batch during which a GC event was observed is discarded and retried smaller. The overhead of an empty
- * batch is subtracted. Returns the median of `reps` batches, or null if every batch was interrupted.
+ * Bytes allocated per call: after a full GC, run a batch of `n` calls storing each result where it escapes,
+ * and take the growth of heapUsed + arrayBuffers divided by n. Run with a young generation large enough to
+ * hold the batch (`--min-semi-space-size`/`--max-semi-space-size`) so that no scavenge frees anything
+ * mid-batch; a batch during which a GC event was observed is discarded and retried smaller. heapUsed moves in
+ * steps of a linear allocation buffer (tens of kB), so batches are made as large as the time and the young
+ * generation allow: about `targetBytes` or `maxBatchMs`, whichever comes first. The growth of an empty batch
+ * is subtracted. Returns the median of `reps` batches, or null if every batch was interrupted.
  */
-export async function heapPerOp(fn, { targetBytes = 16e6, reps = 5, maxOps = 100_000, maxBatchMs = 200 } = {}) {
+export async function heapPerOp(fn, { targetBytes = 16e6, reps = 5, maxOps = 200_000, maxBatchMs = 150, warmupMs = 150 } = {}) {
   watchGc();
   const empty = () => undefined;
-  // Warm up, time one call, and estimate the allocation with a small batch.
-  fn();
-  fn();
-  const t0 = performance.now();
-  fn();
-  const callMs = Math.max(performance.now() - t0, 1e-4);
-  const slow = callMs > 5;
-  const probeOps = slow ? 1 : 8;
-  const probe = await heapBatch(fn, probeOps);
-  const estimate = Math.max(probe.bytes / probeOps, 16);
+  // Warm up until the optimising compiler is done with it (its code and metadata land on the heap too: a
+  // cold function seems to allocate kilobytes per call), then estimate with a batch of at least 1 MB or 50 ms.
+  for (let i = 0, t = performance.now(); i < 3 || (i < 30_000 && performance.now() - t < warmupMs); i++) holder.last = fn();
+  holder.last = undefined;
+  let probeOps = 1;
+  let probe;
+  let ms;
+  for (;;) {
+    probe = await heapBatch(fn, probeOps);
+    ms = probe.ms;
+    if (probe.bytes >= 1e6 || ms >= 50 || probeOps >= maxOps) break;
+    probeOps = Math.min(maxOps, probeOps * 8);
+  }
+  // Once more at the same size: the first batches may include one-off work (lazy tables, recompilation).
+  const again = await heapBatch(fn, probeOps);
+  ms = Math.min(ms, again.ms);
+  const callMs = Math.max(ms / probeOps, 1e-5);
+  const estimate = Math.max(Math.min(probe.bytes, again.bytes) / probeOps, 1);
   let n = Math.max(1, Math.min(maxOps, Math.floor(targetBytes / estimate), Math.floor(maxBatchMs / callMs)));
-  if (slow) reps = Math.min(reps, 3);
+  if (callMs > 5) reps = Math.min(reps, 3);
   for (let attempt = 0; attempt < 6; attempt++) {
     const values = [];
     const base = (await heapBatch(empty, n)).bytes;

@@ -54,7 +54,7 @@ export async function runJob(name, mode, opts = {}) {
     for (const c of list) {
       c.before?.();
       try {
-        const h = await heapPerOp(c.fn, mode === 'quick' ? { targetBytes: 2e5, reps: 1, maxOps: 1000 } : {});
+        const h = await heapPerOp(c.fn, mode === 'quick' ? { targetBytes: 2e5, reps: 1, maxOps: 1000, maxBatchMs: 20, warmupMs: 5 } : {});
         Object.assign(out[cases.indexOf(c)], { heapBytesPerOp: h?.bytesPerOp ?? null, heapOps: h?.ops });
       } finally {
         c.after?.();
