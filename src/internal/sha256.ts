@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { fractionalRoots } from './sha512.js';
+import { fractionalRoots, r } from './sha512.js';
 
 /** Bytes per SHA-256 block. */
 export const SHA256_BLOCK_BYTES = 64;
@@ -34,10 +34,14 @@ export function sha256Init(): void {
   ready = true;
 }
 
+/** Working variables a..h of {@link sha256Compress}. */
+const V: Int32Array = /* @__PURE__ */ new Int32Array(8);
+
 /**
  * Compresses one 64-byte block into `state` (FIPS 180-4 §6.2.2).
  *
- * Call {@link sha256Init} once before the first block.
+ * Written for size, like SHA-512's: the working variables live in {@link V} and shift one place per round with a
+ * native `copyWithin`; `r(x, x, n)` is ROTR^n. Call {@link sha256Init} once before the first block.
  *
  * @param state - The eight hash words H0..H7, updated in place.
  * @param w - At least 64 words; `w[0..15]` hold the block (big-endian), the rest is scratch for the message
@@ -47,40 +51,22 @@ export function sha256Compress(state: Int32Array, w: Int32Array): void {
   for (let i = 16; i < 64; i++) {
     const x = w[i - 15];
     const y = w[i - 2];
-    // σ0 and σ1 (FIPS 180-4 §4.1.2, (4.6) and (4.7)).
-    const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
-    const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-    w[i] = (s1 + w[i - 7] + s0 + w[i - 16]) | 0;
+    // W[t] = σ1(W[t−2]) + W[t−7] + σ0(W[t−15]) + W[t−16] (FIPS 180-4 §6.2.2 step 1, §4.1.2 (4.6) and (4.7)).
+    w[i] = ((r(y, y, 17) ^ r(y, y, 19) ^ (y >>> 10)) + w[i - 7] + (r(x, x, 7) ^ r(x, x, 18) ^ (x >>> 3)) + w[i - 16]) | 0;
   }
-  let a = state[0] | 0;
-  let b = state[1] | 0;
-  let c = state[2] | 0;
-  let d = state[3] | 0;
-  let e = state[4] | 0;
-  let f = state[5] | 0;
-  let g = state[6] | 0;
-  let h = state[7] | 0;
+  const v = V;
+  v.set(state);
   for (let i = 0; i < 64; i++) {
-    // Σ1, Ch, Σ0 and Maj (FIPS 180-4 §4.1.2, (4.2)–(4.5)).
-    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-    const t1 = (h + S1 + (g ^ (e & (f ^ g))) + K[i] + w[i]) | 0;
-    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-    const t2 = (S0 + ((a & b) | (c & (a | b)))) | 0;
-    h = g;
-    g = f;
-    f = e;
-    e = (d + t1) | 0;
-    d = c;
-    c = b;
-    b = a;
-    a = (t1 + t2) | 0;
+    const a = v[0];
+    const e = v[4];
+    // T1 = h + Σ1(e) + Ch(e, f, g) + K[t] + W[t] and T2 = Σ0(a) + Maj(a, b, c) (§6.2.2 step 3, §4.1.2 (4.2)–(4.5)).
+    const t1 = v[7] + (r(e, e, 6) ^ r(e, e, 11) ^ r(e, e, 25)) + (v[6] ^ (e & (v[5] ^ v[6]))) + K[i] + w[i];
+    const t2 = (r(a, a, 2) ^ r(a, a, 13) ^ r(a, a, 22)) + ((a & v[1]) | (v[2] & (a | v[1])));
+    // h = g, g = f, f = e, e = d + T1, d = c, c = b, b = a, a = T1 + T2.
+    v.copyWithin(1, 0, 7);
+    v[4] = (v[4] + t1) | 0;
+    v[0] = (t1 + t2) | 0;
   }
-  state[0] = (state[0] + a) | 0;
-  state[1] = (state[1] + b) | 0;
-  state[2] = (state[2] + c) | 0;
-  state[3] = (state[3] + d) | 0;
-  state[4] = (state[4] + e) | 0;
-  state[5] = (state[5] + f) | 0;
-  state[6] = (state[6] + g) | 0;
-  state[7] = (state[7] + h) | 0;
+  for (let i = 0; i < 8; i++) state[i] = (state[i] + v[i]) | 0;
+  v.fill(0);
 }

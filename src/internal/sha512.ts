@@ -64,10 +64,32 @@ export function sha512Init(): void {
   ready = true;
 }
 
+/** Working variables a..h of {@link sha512Compress}, as high/low pairs. */
+const V: Int32Array = /* @__PURE__ */ new Int32Array(16);
+
+/**
+ * The high (or, arguments swapped, low) half of ROTR^n of the 64-bit word (x, y), for 0 < n < 32; `r(x, x, n)`
+ * is the 32-bit ROTR^n.
+ */
+export function r(x: number, y: number, n: number): number {
+  return (x >>> n) | (y << (32 - n));
+}
+
+/**
+ * Stores the 64-bit sum whose high halves add up to `hi` and whose unsigned low halves add up to `lo` (both
+ * exact: far below 2^53) at `out[i]`, `out[i + 1]`, carrying from the low half.
+ */
+function set(out: Int32Array, i: number, hi: number, lo: number): void {
+  out[i] = (hi + ((lo / TWO_32) | 0)) | 0;
+  out[i + 1] = lo | 0;
+}
+
 /**
  * Compresses one 128-byte block into `state` (FIPS 180-4 §6.4.2).
  *
- * Call {@link sha512Init} once before the first block.
+ * Written for size: SHA-512 is rarely used for OTP, and its code is in every bundle that can compute a code. The
+ * working variables live in {@link V} and shift one place per round with a native `copyWithin`. Call
+ * {@link sha512Init} once before the first block.
  *
  * @param state - The eight 64-bit hash words as 16 int32 halves (high first), updated in place.
  * @param w - At least 160 int32 halves (80 words); `w[0..31]` hold the block (big-endian, high half first),
@@ -79,79 +101,41 @@ export function sha512Compress(state: Int32Array, w: Int32Array): void {
     const xl = w[i - 29];
     const yh = w[i - 4];
     const yl = w[i - 3];
-    // σ0 = ROTR^1 ^ ROTR^8 ^ SHR^7 and σ1 = ROTR^19 ^ ROTR^61 ^ SHR^6 (FIPS 180-4 §4.1.3, (4.12) and (4.13)).
-    const s0h = ((xh >>> 1) | (xl << 31)) ^ ((xh >>> 8) | (xl << 24)) ^ (xh >>> 7);
-    const s0l = ((xl >>> 1) | (xh << 31)) ^ ((xl >>> 8) | (xh << 24)) ^ ((xl >>> 7) | (xh << 25));
-    const s1h = ((yh >>> 19) | (yl << 13)) ^ ((yl >>> 29) | (yh << 3)) ^ (yh >>> 6);
-    const s1l = ((yl >>> 19) | (yh << 13)) ^ ((yh >>> 29) | (yl << 3)) ^ ((yl >>> 6) | (yh << 26));
-    const lo = (s1l >>> 0) + (w[i - 13] >>> 0) + (s0l >>> 0) + (w[i - 31] >>> 0);
-    w[i] = (s1h + w[i - 14] + s0h + w[i - 32] + ((lo / TWO_32) | 0)) | 0;
-    w[i + 1] = lo | 0;
+    // W[t] = σ1(W[t−2]) + W[t−7] + σ0(W[t−15]) + W[t−16], with σ0 = ROTR^1 ^ ROTR^8 ^ SHR^7 and
+    // σ1 = ROTR^19 ^ ROTR^61 ^ SHR^6 (FIPS 180-4 §6.4.2 step 1, §4.1.3 (4.12) and (4.13)).
+    set(
+      w,
+      i,
+      (r(yh, yl, 19) ^ r(yl, yh, 29) ^ (yh >>> 6)) + w[i - 14] + (r(xh, xl, 1) ^ r(xh, xl, 8) ^ (xh >>> 7)) + w[i - 32],
+      ((r(yl, yh, 19) ^ r(yh, yl, 29) ^ r(yl, yh, 6)) >>> 0) +
+        (w[i - 13] >>> 0) +
+        ((r(xl, xh, 1) ^ r(xl, xh, 8) ^ r(xl, xh, 7)) >>> 0) +
+        (w[i - 31] >>> 0),
+    );
   }
-  let ah = state[0] | 0;
-  let al = state[1] | 0;
-  let bh = state[2] | 0;
-  let bl = state[3] | 0;
-  let ch = state[4] | 0;
-  let cl = state[5] | 0;
-  let dh = state[6] | 0;
-  let dl = state[7] | 0;
-  let eh = state[8] | 0;
-  let el = state[9] | 0;
-  let fh = state[10] | 0;
-  let fl = state[11] | 0;
-  let gh = state[12] | 0;
-  let gl = state[13] | 0;
-  let hh = state[14] | 0;
-  let hl = state[15] | 0;
+  const v = V;
+  v.set(state);
   for (let i = 0; i < 160; i += 2) {
-    // Σ1 = ROTR^14 ^ ROTR^18 ^ ROTR^41, Ch, Σ0 = ROTR^28 ^ ROTR^34 ^ ROTR^39, Maj (FIPS 180-4 §4.1.3).
-    const S1h = ((eh >>> 14) | (el << 18)) ^ ((eh >>> 18) | (el << 14)) ^ ((el >>> 9) | (eh << 23));
-    const S1l = ((el >>> 14) | (eh << 18)) ^ ((el >>> 18) | (eh << 14)) ^ ((eh >>> 9) | (el << 23));
-    const chh = gh ^ (eh & (fh ^ gh));
-    const chl = gl ^ (el & (fl ^ gl));
-    const t1lo = (hl >>> 0) + (S1l >>> 0) + (chl >>> 0) + (K[i + 1] >>> 0) + (w[i + 1] >>> 0);
-    const t1h = (hh + S1h + chh + K[i] + w[i] + ((t1lo / TWO_32) | 0)) | 0;
-    const t1l = t1lo >>> 0;
-    const S0h = ((ah >>> 28) | (al << 4)) ^ ((al >>> 2) | (ah << 30)) ^ ((al >>> 7) | (ah << 25));
-    const S0l = ((al >>> 28) | (ah << 4)) ^ ((ah >>> 2) | (al << 30)) ^ ((ah >>> 7) | (al << 25));
-    const mh = (ah & bh) | (ch & (ah | bh));
-    const ml = (al & bl) | (cl & (al | bl));
-    const t2lo = (S0l >>> 0) + (ml >>> 0);
-    const t2h = (S0h + mh + ((t2lo / TWO_32) | 0)) | 0;
-    const t2l = t2lo >>> 0;
-    hh = gh;
-    hl = gl;
-    gh = fh;
-    gl = fl;
-    fh = eh;
-    fl = el;
-    const elo = (dl >>> 0) + t1l;
-    eh = (dh + t1h + ((elo / TWO_32) | 0)) | 0;
-    el = elo | 0;
-    dh = ch;
-    dl = cl;
-    ch = bh;
-    cl = bl;
-    bh = ah;
-    bl = al;
-    const alo = t1l + t2l;
-    ah = (t1h + t2h + ((alo / TWO_32) | 0)) | 0;
-    al = alo | 0;
+    const ah = v[0];
+    const al = v[1];
+    const eh = v[8];
+    const el = v[9];
+    // T1 = h + Σ1(e) + Ch(e, f, g) + K[t] + W[t] and T2 = Σ0(a) + Maj(a, b, c), with Σ0 = ROTR^28 ^ ROTR^34 ^
+    // ROTR^39 and Σ1 = ROTR^14 ^ ROTR^18 ^ ROTR^41 (FIPS 180-4 §6.4.2 step 3, §4.1.3), as unreduced sums.
+    const t1h = v[14] + (r(eh, el, 14) ^ r(eh, el, 18) ^ r(el, eh, 9)) + (v[12] ^ (eh & (v[10] ^ v[12]))) + K[i] + w[i];
+    const t1l =
+      (v[15] >>> 0) +
+      ((r(el, eh, 14) ^ r(el, eh, 18) ^ r(eh, el, 9)) >>> 0) +
+      ((v[13] ^ (el & (v[11] ^ v[13]))) >>> 0) +
+      (K[i + 1] >>> 0) +
+      (w[i + 1] >>> 0);
+    const t2h = (r(ah, al, 28) ^ r(al, ah, 2) ^ r(al, ah, 7)) + ((ah & v[2]) | (v[4] & (ah | v[2])));
+    const t2l = ((r(al, ah, 28) ^ r(ah, al, 2) ^ r(ah, al, 7)) >>> 0) + (((al & v[3]) | (v[5] & (al | v[3]))) >>> 0);
+    // h = g, g = f, f = e, e = d + T1, d = c, c = b, b = a, a = T1 + T2.
+    v.copyWithin(2, 0, 14);
+    set(v, 8, v[8] + t1h, (v[9] >>> 0) + t1l);
+    set(v, 0, t1h + t2h, t1l + t2l);
   }
-  add(state, 0, ah, al);
-  add(state, 2, bh, bl);
-  add(state, 4, ch, cl);
-  add(state, 6, dh, dl);
-  add(state, 8, eh, el);
-  add(state, 10, fh, fl);
-  add(state, 12, gh, gl);
-  add(state, 14, hh, hl);
-}
-
-/** Adds the 64-bit word (h, l) into `state[i], state[i + 1]`. */
-function add(state: Int32Array, i: number, h: number, l: number): void {
-  const lo = (state[i + 1] >>> 0) + (l >>> 0);
-  state[i] = (state[i] + h + ((lo / TWO_32) | 0)) | 0;
-  state[i + 1] = lo | 0;
+  for (let i = 0; i < 16; i += 2) set(state, i, state[i] + v[i], (state[i + 1] >>> 0) + (v[i + 1] >>> 0));
+  v.fill(0);
 }
