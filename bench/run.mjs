@@ -196,7 +196,14 @@ try {
       command: `node bench/run.mjs ${name}`,
       ours: { version: ourVersion(), distBuiltAt: distBuiltAt(), note: 'version+HEAD of the work tree; dist/ as built at distBuiltAt' },
       environment: env,
-      params: job.run ? undefined : { rounds, budgetMsPerCasePerRound: budgetMs, statistic: 'median over rounds of the per-round median time per call' },
+      params: job.run
+        ? undefined
+        : {
+            rounds,
+            budgetMsPerCasePerRound: Math.max(budgetMs, job.timing?.budgetMs ?? 0),
+            minSamplesPerRound: job.timing?.minSamples ?? 12,
+            statistic: 'median over rounds of the per-round median time per call (mitata p50)',
+          },
       heapMethod: job.run ? undefined : 'heapUsed + arrayBuffers growth over a batch with no GC, per call, median of 5 batches',
       target: result.target,
       ...(result.scaling

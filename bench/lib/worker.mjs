@@ -46,7 +46,8 @@ export async function runJob(name, mode, opts = {}) {
   }));
 
   if (mode === 'quick' || mode === 'time') {
-    const t = await timeCases(cases, mode === 'quick' ? QUICK : { ...opts, ...job.timing });
+    const timing = { ...opts, ...job.timing, budgetMs: Math.max(opts.budgetMs ?? 0, job.timing?.budgetMs ?? 0) };
+    const t = await timeCases(cases, mode === 'quick' ? QUICK : timing);
     t.forEach((r, i) => Object.assign(out[i], { ns: r.ns, roundsNs: r.rounds }));
   }
   if (mode === 'heap' || mode === 'quick') {
