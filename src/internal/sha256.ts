@@ -55,7 +55,8 @@ export function sha256Compress(state: Int32Array, w: Int32Array): void {
     w[i] = ((r(y, y, 17) ^ r(y, y, 19) ^ (y >>> 10)) + w[i - 7] + (r(x, x, 7) ^ r(x, x, 18) ^ (x >>> 3)) + w[i - 16]) | 0;
   }
   const v = V;
-  v.set(state);
+  // `state` may be longer than the 8 words (callers share 16-word buffers across hashes).
+  for (let i = 0; i < 8; i++) v[i] = state[i];
   for (let i = 0; i < 64; i++) {
     const a = v[0];
     const e = v[4];

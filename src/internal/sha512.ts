@@ -114,7 +114,8 @@ export function sha512Compress(state: Int32Array, w: Int32Array): void {
     );
   }
   const v = V;
-  v.set(state);
+  // `state` may be longer than the 16 words (callers share 16-word buffers across hashes).
+  for (let i = 0; i < 16; i++) v[i] = state[i];
   for (let i = 0; i < 160; i += 2) {
     const ah = v[0];
     const al = v[1];
