@@ -123,14 +123,10 @@ function hashInto(core: HashCore, state: Int32Array, message: Uint8Array, prefix
   const bits = (prefixBytes + n) * 8;
   const hi = Math.floor(bits / 4294967296);
   const lo = bits >>> 0;
-  pad[end - 8] = hi >>> 24;
-  pad[end - 7] = hi >>> 16;
-  pad[end - 6] = hi >>> 8;
-  pad[end - 5] = hi;
-  pad[end - 4] = lo >>> 24;
-  pad[end - 3] = lo >>> 16;
-  pad[end - 2] = lo >>> 8;
-  pad[end - 1] = lo;
+  for (let k = 0; k < 4; k++) {
+    pad[end - 1 - k] = lo >>> (8 * k);
+    pad[end - 5 - k] = hi >>> (8 * k);
+  }
   loadWords(w, pad, 0, blockWords);
   compress(state, w);
   if (end > blockBytes) {
@@ -157,7 +153,7 @@ export function prepareKeyStates(
   let i = 0;
   if (length > blockBytes) {
     const tmp = core.tmp;
-    for (let j = 0; j < stateWords; j++) tmp[j] = iv[j];
+    tmp.set(iv);
     hashInto(core, tmp, length === key.length ? key : key.subarray(0, length), 0);
     for (; i < stateWords; i++) w[i] = tmp[i] ^ 0x36363636;
     tmp.fill(0);
@@ -184,7 +180,7 @@ export function prepareKeyStates(
   for (let j = 0; j < stateWords; j++) outer[j] = iv[j];
   compress(outer, w);
   // Leave no key material in the shared scratch.
-  for (let j = 0; j < blockWords; j++) w[j] = 0;
+  w.fill(0, 0, blockWords);
 }
 
 /** Runs the outer hash over the inner digest held in `state`; the HMAC is left in `state`. */

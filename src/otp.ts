@@ -163,11 +163,9 @@ function readStep(options: Partial<TotpOptions>): number {
  * Zeroes the key states after use: they are as good as the key for computing codes, so they should not outlive
  * the call in module memory (a best effort; JavaScript cannot promise erasure).
  */
-function wipe(stateWords: number): void {
-  for (let i = 0; i < stateWords; i++) {
-    INNER[i] = 0;
-    OUTER[i] = 0;
-  }
+function wipe(): void {
+  INNER.fill(0);
+  OUTER.fill(0);
 }
 
 /** Computes one code for `counter` with already prepared key states. */
@@ -221,7 +219,7 @@ export function generateHotp(secret: string | Uint8Array, counter: number, optio
   prepareSecret(core, secret);
   const stateWords = core.outputBytes >> 2;
   const code = codeAt(stateWords, core, counter, POW10[digits]);
-  wipe(stateWords);
+  wipe();
   return pad(code, digits);
 }
 
@@ -251,7 +249,7 @@ export function generateTotp(secret: string | Uint8Array, options?: TotpOptions)
   prepareSecret(core, secret);
   const stateWords = core.outputBytes >> 2;
   const code = codeAt(stateWords, core, step, POW10[digits]);
-  wipe(stateWords);
+  wipe();
   return pad(code, digits);
 }
 
@@ -296,7 +294,7 @@ export function verifyTotp(token: string, secret: string | Uint8Array, options?:
   const stateWords = core.outputBytes >> 2;
   const value = parseToken(token, digits);
   if (value < 0) {
-    wipe(stateWords);
+    wipe();
     return null;
   }
   const modulus = POW10[digits];
@@ -314,7 +312,7 @@ export function verifyTotp(token: string, secret: string | Uint8Array, options?:
     best = (best & ~mask) | (delta & mask);
     found |= equal;
   }
-  wipe(stateWords);
+  wipe();
   return found === 0 ? null : { step: step + best, delta: best };
 }
 
@@ -353,7 +351,7 @@ export function verifyHotp(token: string, secret: string | Uint8Array, options: 
   const stateWords = core.outputBytes >> 2;
   const value = parseToken(token, digits);
   if (value < 0) {
-    wipe(stateWords);
+    wipe();
     return null;
   }
   const modulus = POW10[digits];
@@ -366,6 +364,6 @@ export function verifyHotp(token: string, secret: string | Uint8Array, options: 
     best = (best & ~mask) | (delta & mask);
     found |= equal;
   }
-  wipe(stateWords);
+  wipe();
   return found === 0 ? null : { counter: counter + best, delta: best };
 }
