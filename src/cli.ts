@@ -75,10 +75,13 @@ function integerFlag(flags: Flags, name: 'digits' | 'period' | 'secret-size' | '
   return Number(text);
 }
 
-function readStdin(what: string): string {
+/** Reads all of stdin (asynchronously: a synchronous read of a pipe can fail with EAGAIN). */
+async function readStdin(what: string): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError(`expected the ${what} on stdin (or as an argument)`);
+  let text = '';
+  for await (const chunk of process.stdin.setEncoding('utf8')) text += chunk;
   // Only the line ending is removed: the library decides what else is acceptable.
-  return readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+  return text.replace(/\r?\n$/, '');
 }
 
 async function create(flags: Flags): Promise<void> {
@@ -110,14 +113,14 @@ async function create(flags: Flags): Promise<void> {
 }
 
 /** The secret and TOTP parameters for `code` and `verify`: from --uri, or a secret plus flags. */
-function totpParameters(flags: Flags, secretArgument: string | undefined) {
+async function totpParameters(flags: Flags, secretArgument: string | undefined) {
   if (flags.uri !== undefined) {
     if (secretArgument !== undefined) throw new UsageError('give either a secret or --uri, not both');
-    const parsed = parseOtpauthUri(flags.uri === '-' ? readStdin('otpauth URI') : flags.uri);
+    const parsed = parseOtpauthUri(flags.uri === '-' ? await readStdin('otpauth URI') : flags.uri);
     if (parsed.type !== 'totp') throw new UsageError('--uri must be an otpauth://totp/ URI');
     return { secret: parsed.secret, algorithm: parsed.algorithm, digits: parsed.digits, period: parsed.period };
   }
-  const secret = secretArgument === undefined || secretArgument === '-' ? readStdin('secret') : secretArgument;
+  const secret = secretArgument === undefined || secretArgument === '-' ? await readStdin('secret') : secretArgument;
   return {
     secret,
     algorithm: flags.algorithm as Algorithm | undefined,
@@ -126,16 +129,16 @@ function totpParameters(flags: Flags, secretArgument: string | undefined) {
   };
 }
 
-function code(flags: Flags, positionals: string[]): void {
+async function code(flags: Flags, positionals: string[]): Promise<void> {
   if (positionals.length > 1) throw new UsageError('code takes at most one secret');
-  const { secret, ...options } = totpParameters(flags, positionals[0]);
+  const { secret, ...options } = await totpParameters(flags, positionals[0]);
   process.stdout.write(generateTotp(secret, { ...options, time: integerFlag(flags, 'time') }) + '\n');
 }
 
-function verify(flags: Flags, positionals: string[]): number {
+async function verify(flags: Flags, positionals: string[]): Promise<number> {
   if (positionals.length < 1 || positionals.length > 2) throw new UsageError('verify takes [<secret> | -] <token>');
   const token = positionals[positionals.length - 1];
-  const { secret, ...options } = totpParameters(flags, positionals.length === 2 ? positionals[0] : undefined);
+  const { secret, ...options } = await totpParameters(flags, positionals.length === 2 ? positionals[0] : undefined);
   const match = verifyTotp(token, secret, { ...options, time: integerFlag(flags, 'time'), window: integerFlag(flags, 'window') });
   if (match === null) {
     process.stdout.write('invalid\n');
@@ -145,9 +148,9 @@ function verify(flags: Flags, positionals: string[]): number {
   return 0;
 }
 
-function parse(positionals: string[]): void {
+async function parse(positionals: string[]): Promise<void> {
   if (positionals.length !== 1) throw new UsageError('parse takes one otpauth URI (or - for stdin)');
-  const uri = positionals[0] === '-' ? readStdin('otpauth URI') : positionals[0];
+  const uri = positionals[0] === '-' ? await readStdin('otpauth URI') : positionals[0];
   const parsed = parseOtpauthUri(uri);
   // JSON has no undefined: absent fields are written as null so that every key is always there.
   process.stdout.write(JSON.stringify(parsed, (_key, value: unknown) => (value === undefined ? null : value), 2) + '\n');
@@ -184,12 +187,12 @@ export async function main(argv: string[]): Promise<number> {
         await create(flags);
         return 0;
       case 'code':
-        code(flags, rest);
+        await code(flags, rest);
         return 0;
       case 'verify':
-        return verify(flags, rest);
+        return await verify(flags, rest);
       case 'parse':
-        parse(rest);
+        await parse(rest);
         return 0;
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)} (see --help)`);

@@ -8,7 +8,6 @@ import { assertInteger, assertOneOf, assertOptions } from './internal/assert.js'
 import { DEFAULT_SECRET_SIZE, MAX_SECRET_SIZE, MIN_SECRET_SIZE, randomSecret } from './secret.js';
 import {
   ALGORITHMS,
-  assertLabel,
   composeUri,
   DEFAULT_ALGORITHM,
   DEFAULT_DIGITS,
@@ -19,7 +18,7 @@ import {
   MAX_PERIOD,
   MIN_DIGITS,
   MIN_PERIOD,
-  percentEncode,
+  encodeLabel,
   type Algorithm,
 } from './uri.js';
 
@@ -68,8 +67,11 @@ export function generateUserConfiguration(
   issuer: string,
   options?: UserConfigurationOptions,
 ): UserConfiguration {
-  assertLabel(user, 'user', MAX_ACCOUNT_BYTES);
-  assertLabel(issuer, 'issuer', MAX_ISSUER_BYTES);
+  const encodedUser = encodeLabel(user, 'user', MAX_ACCOUNT_BYTES);
+  if (typeof issuer !== 'string' || issuer !== lastIssuer) {
+    lastEncodedIssuer = encodeLabel(issuer, 'issuer', MAX_ISSUER_BYTES);
+    lastIssuer = issuer;
+  }
   const o = assertOptions<UserConfigurationOptions>(options, 'options');
   const algorithm = o.algorithm === undefined ? DEFAULT_ALGORITHM : assertOneOf(o.algorithm, 'options.algorithm', ALGORITHMS);
   const digits = o.digits === undefined ? DEFAULT_DIGITS : assertInteger(o.digits, 'options.digits', MIN_DIGITS, MAX_DIGITS);
@@ -79,7 +81,13 @@ export function generateUserConfiguration(
       ? DEFAULT_SECRET_SIZE[algorithm]
       : assertInteger(o.secretSize, 'options.secretSize', MIN_SECRET_SIZE, MAX_SECRET_SIZE);
   const secret = randomSecret(size);
-  const encodedIssuer = percentEncode(issuer);
-  const otpauth_str = composeUri('totp', encodedIssuer, percentEncode(user), secret, algorithm, digits, period, undefined);
+  const otpauth_str = composeUri('totp', lastEncodedIssuer, encodedUser, secret, algorithm, digits, period, undefined);
   return { otpauth_str, secret };
 }
+
+/**
+ * The last issuer seen, checked, and its encoding: an application has one issuer, so it is checked and encoded
+ * once. It is a public name, never a secret. (The user changes from call to call and is not remembered.)
+ */
+let lastIssuer: string | undefined;
+let lastEncodedIssuer = '';

@@ -82,32 +82,69 @@ export interface OtpauthUriOptions {
  * ```
  */
 export function assertLabel(value: unknown, name: string, maxBytes: number): string {
+  encodeLabel(value, name, maxBytes);
+  return value as string;
+}
+
+/** `%XX` for every byte value, upper-case hex as RFC 3986 §2.1 recommends. */
+const ESCAPES = /* @__PURE__ */ Array.from({ length: 256 }, (_, byte) => '%' + (byte < 16 ? '0' : '') + byte.toString(16).toUpperCase());
+
+/**
+ * Checks a label part with the rules of {@link assertLabel} and percent-encodes it as UTF-8 per RFC 3986 §2.1,
+ * in one pass: everything but the unreserved characters (`A–Z a–z 0–9 - . _ ~`, §2.3) becomes `%XX`. Space is
+ * `%20`, never `+`, and `& + # / ? = % @ ! ' ( ) *` are always encoded. Runs of unreserved characters are copied
+ * as slices, so an ASCII label costs one scan and a few concatenations.
+ *
+ * @param value - the label part.
+ * @param name - the argument name for error messages.
+ * @param maxBytes - the longest UTF-8 length allowed.
+ * @returns the encoded text.
+ * @throws the errors of {@link assertLabel}.
+ * @example
+ * ```ts
+ * encodeLabel('Example Co', 'issuer', MAX_ISSUER_BYTES);      // => 'Example%20Co'
+ * encodeLabel('alice@example.com', 'user', MAX_ACCOUNT_BYTES); // => 'alice%40example.com'
+ * ```
+ */
+export function encodeLabel(value: unknown, name: string, maxBytes: number): string {
   const text = assertString(value, name);
+  let out = '';
+  let run = 0; // start of the current run of unreserved characters
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (
+      (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ||
+      c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e
+    ) {
+      bytes++;
+      continue;
+    }
     if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
       throw labelError(`"${name}" must not contain a control character (${codePoint(c)} at index ${i})`);
-    } else if (c < 0x80) {
-      if (c === 0x3a) throw labelError(`"${name}" must not contain ':' (found at index ${i})`);
-      bytes += 1;
-    } else if (c < 0x800) {
-      bytes += 2;
-    } else if (c >= 0xd800 && c <= 0xdfff) {
-      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-      if (c > 0xdbff || next < 0xdc00 || next > 0xdfff) {
+    }
+    if (c === 0x3a) throw labelError(`"${name}" must not contain ':' (found at index ${i})`);
+    if (run < i) out += text.slice(run, i);
+    let point = c;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = text.charCodeAt(i + 1); // NaN past the end
+      if (c > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) {
         throw labelError(`"${name}" must be well-formed Unicode (lone surrogate ${codePoint(c)} at index ${i})`);
       }
-      bytes += 4;
+      point = ((c - 0xd800) << 10) + next - 0xdc00 + 0x10000;
       i++;
-    } else {
-      bytes += 3;
     }
+    // UTF-8 (RFC 3629 §3): a lead byte, then 6 bits a continuation byte.
+    const length = point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
+    bytes += length;
+    out += ESCAPES[length === 1 ? point : ((0xf00 >> length) & 0xff) | (point >> (6 * length - 6))];
+    for (let shift = 6 * length - 12; shift >= 0; shift -= 6) out += ESCAPES[0x80 | ((point >> shift) & 63)];
+    run = i + 1;
   }
   if (bytes === 0 || bytes > maxBytes) {
     throw labelError(bytes === 0 ? `"${name}" must not be empty` : `"${name}" must be at most ${maxBytes} bytes in UTF-8 (received ${bytes})`);
   }
-  return text;
+  return run === 0 ? text : out + text.slice(run);
 }
 
 function codePoint(c: number): string {
@@ -116,29 +153,6 @@ function codePoint(c: number): string {
 
 function labelError(message: string): RangeError {
   return rangeError('ERR_INVALID_LABEL', message);
-}
-
-/** RFC 3986 §2.3 unreserved characters: the only ones left as they are. */
-const UNRESERVED_ONLY = /^[A-Za-z0-9\-._~]*$/;
-/** Characters `encodeURIComponent` leaves alone although RFC 3986 reserves them (sub-delims). */
-const SUB_DELIMS = /[!'()*]/g;
-
-/**
- * Percent-encodes a label part as UTF-8 per RFC 3986 §2.1: everything but the unreserved characters
- * (`A–Z a–z 0–9 - . _ ~`) becomes `%XX`. Space is `%20`, never `+`, and `& + # / ? = % @ :` are always encoded.
- * The input must be well-formed Unicode ({@link assertLabel} checks it).
- *
- * @param value - a checked label part.
- * @returns the encoded text.
- * @example
- * ```ts
- * percentEncode('Example Co');        // => 'Example%20Co'
- * percentEncode('alice@example.com'); // => 'alice%40example.com'
- * ```
- */
-export function percentEncode(value: string): string {
-  if (UNRESERVED_ONLY.test(value)) return value;
-  return encodeURIComponent(value).replace(SUB_DELIMS, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
 /** Canonical base32: upper case alphabet only; the length check for whole bytes is done separately. */
@@ -184,7 +198,8 @@ export function assertCanonicalSecret(value: unknown, name: string): string {
  * @param options - see {@link OtpauthUriOptions}.
  * @returns the URI.
  * @throws {TypeError} `ERR_INVALID_ARG_TYPE` for a value of the wrong type.
- * @throws {RangeError} `ERR_INVALID_LABEL` for a bad account or issuer (see {@link assertLabel});
+ * @throws {RangeError} `ERR_INVALID_LABEL` for a bad account or issuer (see {@link assertLabel}), or an account of
+ *   `.` or `..` without an issuer (URL parsers would drop it as a dot segment);
  *   `ERR_OUT_OF_RANGE` for digits, period or counter out of range; `ERR_INVALID_ARG_VALUE` for an unknown type
  *   or algorithm, a counter on a TOTP URI, or a missing counter on an HOTP URI.
  * @throws {TotpConfigError} `ERR_INVALID_BASE32` if the secret is not canonical base32.
@@ -200,8 +215,8 @@ export function formatOtpauthUri(options: OtpauthUriOptions): string {
   const o = assertOptions<OtpauthUriOptions>(options, 'options');
   const type = o.type === undefined ? 'totp' : assertOneOf(o.type, 'options.type', OTP_TYPES);
   const secret = assertCanonicalSecret(o.secret, 'options.secret');
-  const account = assertLabel(o.account, 'options.account', MAX_ACCOUNT_BYTES);
-  const issuer = o.issuer === undefined ? undefined : assertLabel(o.issuer, 'options.issuer', MAX_ISSUER_BYTES);
+  const account = encodeLabel(o.account, 'options.account', MAX_ACCOUNT_BYTES);
+  const issuer = o.issuer === undefined ? undefined : encodeLabel(o.issuer, 'options.issuer', MAX_ISSUER_BYTES);
   const algorithm = o.algorithm === undefined ? DEFAULT_ALGORITHM : assertOneOf(o.algorithm, 'options.algorithm', ALGORITHMS);
   const digits = o.digits === undefined ? DEFAULT_DIGITS : assertInteger(o.digits, 'options.digits', MIN_DIGITS, MAX_DIGITS);
   const period = o.period === undefined ? DEFAULT_PERIOD : assertInteger(o.period, 'options.period', MIN_PERIOD, MAX_PERIOD);
@@ -214,8 +229,12 @@ export function formatOtpauthUri(options: OtpauthUriOptions): string {
   } else if (o.counter !== undefined) {
     throw rangeError('ERR_INVALID_ARG_VALUE', '"options.counter" is only allowed when "options.type" is \'hotp\'');
   }
-  const encodedIssuer = issuer === undefined ? undefined : percentEncode(issuer);
-  return composeUri(type, encodedIssuer, percentEncode(account), secret, algorithm, digits, period, counter);
+  if (issuer === undefined && (o.account === '.' || o.account === '..')) {
+    // The label would be the whole path segment, and URL parsers drop '.' and '..' segments (RFC 3986 §5.2.4,
+    // WHATWG URL even as %2E): the account would be lost.
+    throw labelError(`"options.account" must not be '.' or '..' when there is no issuer`);
+  }
+  return composeUri(type, issuer, account, secret, algorithm, digits, period, counter);
 }
 
 /**

@@ -187,7 +187,9 @@ const options: fc.Arbitrary<OtpauthUriOptions> = fc
     period: fc.integer({ min: 1, max: 3600 }),
     counter: fc.maxSafeNat(),
   })
-  .map((o) => (o.type === 'totp' ? { ...o, counter: undefined } : { ...o, period: undefined }));
+  .map((o) => (o.type === 'totp' ? { ...o, counter: undefined } : { ...o, period: undefined }))
+  // formatOtpauthUri refuses an account of '.' or '..' without issuer (a dot segment URL parsers would drop).
+  .filter((o) => o.issuer !== undefined || (o.account !== '.' && o.account !== '..'));
 
 describe('parseOtpauthUri is the inverse of formatOtpauthUri (fast-check)', () => {
   it('parse(format(o)) gives o back, defaults filled in', () => {

@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { formatOtpauthUri, MAX_ACCOUNT_BYTES, MAX_ISSUER_BYTES, TotpConfigError } from '../src/index.js';
-import { assertLabel, percentEncode } from '../src/uri.js';
+import { assertLabel, encodeLabel } from '../src/uri.js';
+
+const percentEncode = (value: string) => encodeLabel(value, 'x', 1000);
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 
@@ -40,9 +42,10 @@ test('Key URI Format examples, with defaults left out', () => {
   for (const [options, expected] of EXAMPLES) assert.equal(formatOtpauthUri(options), expected);
 });
 
-test('percent-encoding: space is %20 never +, and & + # / ? = % @ : are always encoded', () => {
+test('percent-encoding: space is %20 never +, and & + # / ? = % @ ! \' ( ) * are always encoded', () => {
   assert.equal(percentEncode('a b'), 'a%20b');
-  for (const ch of '&+#/?=%@: ') assert.match(percentEncode(`x${ch}y`), /^x%[0-9A-F]{2}y$/, ch);
+  for (const ch of "&+#/?=%@ !'()*") assert.equal(percentEncode(`x${ch}y`), `x%${ch.charCodeAt(0).toString(16).toUpperCase()}y`, ch);
+  assert.equal(percentEncode('é日🔑\u00a0'), encodeURIComponent('é日🔑\u00a0'));
   assert.equal(percentEncode('AZaz09-._~'), 'AZaz09-._~');
 });
 
@@ -66,6 +69,10 @@ test('property: the URI decodes back with WHATWG URL and decodeURIComponent (not
       fc.integer({ min: 6, max: 8 }),
       fc.integer({ min: 1, max: 3600 }),
       (account, issuer, secret, algorithm, digits, period) => {
+        if (issuer === undefined && (account === '.' || account === '..')) {
+          assert.throws(() => formatOtpauthUri({ secret, account }), { code: 'ERR_INVALID_LABEL', message: /'\.' or '\.\.'/ });
+          return;
+        }
         const uri = formatOtpauthUri({ secret, account, issuer, algorithm, digits, period });
         assert.match(uri, /^otpauth:\/\/totp\/[A-Za-z0-9\-._~%:]+\?[A-Za-z0-9\-._~%=&]+$/);
         const url = new URL(uri);
@@ -149,6 +156,11 @@ test('formatOtpauthUri refuses bad options with typed, coded errors that never e
     );
   }
   assert.throws(() => formatOtpauthUri(undefined as never), { code: 'ERR_INVALID_ARG_TYPE' });
+  // A lone '.' or '..' label is a dot segment that URL parsers remove; with an issuer it is an ordinary account.
+  for (const account of ['.', '..']) {
+    assert.throws(() => formatOtpauthUri({ ...base, account }), { name: 'RangeError', code: 'ERR_INVALID_LABEL' });
+    assert.equal(new URL(formatOtpauthUri({ ...base, account, issuer: 'X' })).pathname, `/X:${account}`);
+  }
   const error = (() => { try { formatOtpauthUri({ ...base, secret: 'JBSWY3DPEHPK3PX!' }); } catch (e) { return e; } })();
   assert.ok(error instanceof TotpConfigError);
   assert.match(error.message, /bad character at index 15/);
