@@ -180,7 +180,7 @@ export function prepareKeyStates(
   for (let j = 0; j < stateWords; j++) outer[j] = iv[j];
   compress(outer, w);
   // Leave no key material in the shared scratch.
-  w.fill(0, 0, blockWords);
+  for (let j = 0; j < blockWords; j++) w[j] = 0;
 }
 
 /** Runs the outer hash over the inner digest held in `state`; the HMAC is left in `state`. */

@@ -117,16 +117,14 @@ const KEY = /* @__PURE__ */ new Uint8Array(128);
  * Text is decoded without allocating (most secrets), and the decoded key is wiped even when decoding throws.
  */
 function prepareSecret(core: HashCore, secret: unknown): void {
+  // Bytes decoding may write: all of them are wiped, even when decoding throws half-way.
   const text = typeof secret === 'string';
-  const key = !text
-    ? (secret as Uint8Array)
-    : secret.length > 205
-      ? new Uint8Array(Math.floor((secret.length * 5) / 8))
-      : KEY;
+  const size = text ? Math.floor((secret.length * 5) / 8) : 0;
+  const key = !text ? (secret as Uint8Array) : size > KEY.length ? new Uint8Array(size) : KEY;
   try {
     prepareKeyStates(core, key, secretLength(secret, 'secret', key), INNER, OUTER);
   } finally {
-    if (text) key.fill(0);
+    for (let i = 0; i < size; i++) key[i] = 0;
   }
 }
 
@@ -163,9 +161,11 @@ function readStep(options: Partial<TotpOptions>): number {
  * Zeroes the key states after use: they are as good as the key for computing codes, so they should not outlive
  * the call in module memory (a best effort; JavaScript cannot promise erasure).
  */
-function wipe(): void {
-  INNER.fill(0);
-  OUTER.fill(0);
+function wipe(stateWords: number): void {
+  for (let i = 0; i < stateWords; i++) {
+    INNER[i] = 0;
+    OUTER[i] = 0;
+  }
 }
 
 /** Computes one code for `counter` with already prepared key states. */
@@ -219,7 +219,7 @@ export function generateHotp(secret: string | Uint8Array, counter: number, optio
   prepareSecret(core, secret);
   const stateWords = core.outputBytes >> 2;
   const code = codeAt(stateWords, core, counter, POW10[digits]);
-  wipe();
+  wipe(stateWords);
   return pad(code, digits);
 }
 
@@ -249,7 +249,7 @@ export function generateTotp(secret: string | Uint8Array, options?: TotpOptions)
   prepareSecret(core, secret);
   const stateWords = core.outputBytes >> 2;
   const code = codeAt(stateWords, core, step, POW10[digits]);
-  wipe();
+  wipe(stateWords);
   return pad(code, digits);
 }
 
@@ -294,7 +294,7 @@ export function verifyTotp(token: string, secret: string | Uint8Array, options?:
   const stateWords = core.outputBytes >> 2;
   const value = parseToken(token, digits);
   if (value < 0) {
-    wipe();
+    wipe(stateWords);
     return null;
   }
   const modulus = POW10[digits];
@@ -312,7 +312,7 @@ export function verifyTotp(token: string, secret: string | Uint8Array, options?:
     best = (best & ~mask) | (delta & mask);
     found |= equal;
   }
-  wipe();
+  wipe(stateWords);
   return found === 0 ? null : { step: step + best, delta: best };
 }
 
@@ -351,7 +351,7 @@ export function verifyHotp(token: string, secret: string | Uint8Array, options: 
   const stateWords = core.outputBytes >> 2;
   const value = parseToken(token, digits);
   if (value < 0) {
-    wipe();
+    wipe(stateWords);
     return null;
   }
   const modulus = POW10[digits];
@@ -364,6 +364,6 @@ export function verifyHotp(token: string, secret: string | Uint8Array, options: 
     best = (best & ~mask) | (delta & mask);
     found |= equal;
   }
-  wipe();
+  wipe(stateWords);
   return found === 0 ? null : { counter: counter + best, delta: best };
 }
