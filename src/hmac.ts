@@ -106,31 +106,24 @@ function loadWords(w: Int32Array, bytes: Uint8Array, offset: number, count: numb
  */
 function hashInto(core: HashCore, state: Int32Array, message: Uint8Array, prefixBytes: number): void {
   const { blockBytes, w, pad, compress } = core;
-  const blockWords = blockBytes >> 2;
   const n = message.length;
-  let offset = 0;
-  for (; offset + blockBytes <= n; offset += blockBytes) {
-    loadWords(w, message, offset, blockWords);
-    compress(state, w);
-  }
-  const rest = n - offset;
+  const rest = n % blockBytes;
+  const whole = n - rest;
+  // The padded tail: the message's last partial block, 0x80, zeros, and the length field. The length field is 64
+  // bits for SHA-1/SHA-256 and 128 bits for SHA-512; lengths here stay far below 2^53 bits, so only its last 8
+  // bytes are ever non-zero. It fits in one block unless the tail leaves no room for 0x80 and the field.
   pad.fill(0);
-  for (let i = 0; i < rest; i++) pad[i] = message[offset + i];
+  pad.set(message.subarray(whole));
   pad[rest] = 0x80;
-  // The length field is 64 bits for SHA-1/SHA-256 and 128 bits for SHA-512; lengths here stay far below 2^53
-  // bits, so only its last 8 bytes are ever non-zero.
   const end = rest + 1 + (blockBytes >> 3) <= blockBytes ? blockBytes : blockBytes * 2;
   const bits = (prefixBytes + n) * 8;
-  const hi = Math.floor(bits / 4294967296);
-  const lo = bits >>> 0;
-  for (let k = 0; k < 4; k++) {
-    pad[end - 1 - k] = lo >>> (8 * k);
-    pad[end - 5 - k] = hi >>> (8 * k);
+  for (let k = 0; k < 32; k += 8) {
+    pad[end - 1 - k / 8] = bits >>> k;
+    pad[end - 5 - k / 8] = (bits / 4294967296) >>> k;
   }
-  loadWords(w, pad, 0, blockWords);
-  compress(state, w);
-  if (end > blockBytes) {
-    loadWords(w, pad, blockBytes, blockWords);
+  for (let i = 0; i < whole + end; i += blockBytes) {
+    if (i < whole) loadWords(w, message, i, blockBytes >> 2);
+    else loadWords(w, pad, i - whole, blockBytes >> 2);
     compress(state, w);
   }
 }
