@@ -32,8 +32,6 @@ export interface HashCore {
   readonly compress: (state: Int32Array, w: Int32Array) => void;
   /** Message schedule scratch (block words first). */
   readonly w: Int32Array;
-  /** Scratch state, for hashing a long key. */
-  readonly tmp: Int32Array;
   /** Two blocks of byte scratch for the padded tail of a message. */
   readonly pad: Uint8Array;
 }
@@ -54,7 +52,6 @@ function makeCore(
     iv,
     compress,
     w: new Int32Array(scheduleWords),
-    tmp: new Int32Array(outputBytes >> 2),
     pad: new Uint8Array(blockBytes * 2),
   };
 }
@@ -145,8 +142,7 @@ export function prepareKeyStates(
   const stateWords = outputBytes >> 2;
   let i = 0;
   if (length > blockBytes) {
-    const tmp = core.tmp;
-    tmp.set(iv);
+    const tmp = Int32Array.from(iv);
     hashInto(core, tmp, length === key.length ? key : key.subarray(0, length), 0);
     for (; i < stateWords; i++) w[i] = tmp[i] ^ 0x36363636;
     tmp.fill(0);
@@ -179,16 +175,26 @@ export function prepareKeyStates(
 /** Runs the outer hash over the inner digest held in `state`; the HMAC is left in `state`. */
 function finishOuter(core: HashCore, outer: Int32Array, state: Int32Array): void {
   const { blockBytes, outputBytes, w } = core;
-  const blockWords = blockBytes >> 2;
   const stateWords = outputBytes >> 2;
   for (let i = 0; i < stateWords; i++) {
     w[i] = state[i];
     state[i] = outer[i];
   }
   // One block always suffices: L + 1 + length field <= B for all three hashes.
-  w[stateWords] = 0x80000000 | 0;
-  for (let i = stateWords + 1; i < blockWords - 1; i++) w[i] = 0;
-  w[blockWords - 1] = (blockBytes + outputBytes) * 8;
+  endBlock(core, state, stateWords, blockBytes + outputBytes);
+}
+
+/**
+ * Completes the last block, whose message words are `w[0..from)`, with the 0x80 byte, zeros and the message
+ * length in bits (FIPS 180-4 §5.1; here always below 2^32, so only the last word of the field is non-zero), and
+ * compresses it into `state`.
+ */
+function endBlock(core: HashCore, state: Int32Array, from: number, messageBytes: number): void {
+  const { w } = core;
+  const blockWords = core.blockBytes >> 2;
+  w[from] = 0x80000000 | 0;
+  for (let i = from + 1; i < blockWords - 1; i++) w[i] = 0;
+  w[blockWords - 1] = messageBytes * 8;
   core.compress(state, w);
 }
 
@@ -204,16 +210,12 @@ export function macCounterInto(
   lo: number,
   state: Int32Array,
 ): void {
-  const { blockBytes, outputBytes, w } = core;
-  const blockWords = blockBytes >> 2;
-  const stateWords = outputBytes >> 2;
+  const { w } = core;
+  const stateWords = core.outputBytes >> 2;
   for (let i = 0; i < stateWords; i++) state[i] = inner[i];
   w[0] = hi;
   w[1] = lo;
-  w[2] = 0x80000000 | 0;
-  for (let i = 3; i < blockWords - 1; i++) w[i] = 0;
-  w[blockWords - 1] = (blockBytes + 8) * 8;
-  core.compress(state, w);
+  endBlock(core, state, 2, core.blockBytes + 8);
   finishOuter(core, outer, state);
 }
 
