@@ -72,19 +72,45 @@ export function base32Encode(bytes: Uint8Array, options?: Base32EncodeOptions): 
       `"options.padding" must be a boolean (received ${describeType(padding)})`,
     );
   }
-  const length = bytes.length;
-  if (encodedLength(length, padding) <= SMALL_OUTPUT) return encodeSmall(bytes, 0, length, padding);
-  // Large inputs get a buffer of their own, which one native TextDecoder call turns into a string.
-  const out = new Uint8Array(encodedLength(length, padding));
-  writeBase32(bytes, 0, length, padding, out);
-  asciiDecoder ??= new TextDecoder();
-  return asciiDecoder.decode(out);
+  const text = bytes.length <= SMALL_INPUT ? encodeSmall(bytes, 0, bytes.length) : encodeLarge(bytes);
+  // RFC 4648 §6: pad the last group to 8 characters.
+  return padding && text.length % 8 !== 0 ? text + '======='.slice(text.length % 8 - 1) : text;
 }
 
-/** Characters that `length` bytes encode to (RFC 4648 §6: 8 per 5 bytes, the last group cut or padded). */
-function encodedLength(length: number, padding: boolean): number {
-  const tail = length % 5;
-  return ((length - tail) / 5) * 8 + (padding && tail !== 0 ? 8 : TAIL_CHARS[tail]);
+/**
+ * Encodes a large input into a byte buffer that one native `TextDecoder` call turns into a string. The groups
+ * are written two characters at a time from a 1,024-entry table of character pairs (10 bits → 2 characters),
+ * two pairs per 32-bit store; the last partial group goes through {@link encodeSmall}.
+ */
+function encodeLarge(bytes: Uint8Array): string {
+  const tail = bytes.length % 5;
+  const full = bytes.length - tail;
+  const P = (pairTable ??= makePairTable());
+  const [lo, hi] = littleEndian() ? [0, 16] : [16, 0];
+  const words = new Uint32Array((full / 5) * 2);
+  for (let i = 0, o = 0; i < full; i += 5, o += 2) {
+    const b0 = bytes[i], b1 = bytes[i + 1], b2 = bytes[i + 2], b3 = bytes[i + 3], b4 = bytes[i + 4];
+    words[o] = (P[(b0 << 2) | (b1 >> 6)] << lo) | (P[((b1 & 63) << 4) | (b2 >> 4)] << hi);
+    words[o + 1] = (P[((b2 & 15) << 6) | (b3 >> 2)] << lo) | (P[((b3 & 3) << 8) | b4] << hi);
+  }
+  const head = (asciiDecoder ??= new TextDecoder()).decode(words);
+  return tail === 0 ? head : head + encodeSmall(bytes, full, bytes.length);
+}
+
+/** Typed-array stores follow the platform's byte order; the pair table and the stores are laid out for it. */
+function littleEndian(): boolean {
+  return new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+}
+let pairTable: Uint16Array | undefined;
+
+/** Every 10-bit value → its two characters, as a 16-bit word holding them in memory order. */
+function makePairTable(): Uint16Array {
+  const table = new Uint16Array(1024);
+  for (let v = 0; v < 1024; v++) {
+    const first = ALPHABET_CODES[v >> 5], second = ALPHABET_CODES[v & 31];
+    table[v] = littleEndian() ? first | (second << 8) : (first << 8) | second;
+  }
+  return table;
 }
 
 /**
@@ -95,7 +121,7 @@ function encodedLength(length: number, padding: boolean): number {
  *
  * @internal
  */
-export function encodeSmall(bytes: Uint8Array, start: number, end: number, padding: boolean): string {
+export function encodeSmall(bytes: Uint8Array, start: number, end: number): string {
   let text = '';
   let i = start;
   for (; i + 10 <= end; i += 10) text += chars16(bytes, i);
@@ -108,7 +134,6 @@ export function encodeSmall(bytes: Uint8Array, start: number, end: number, paddi
     const tail = rest % 5;
     text += chars16(group, 0).slice(0, (rest - tail) * 1.6 + TAIL_CHARS[tail]);
     group.fill(0);
-    if (padding && tail !== 0) text += '======'.slice(TAIL_CHARS[tail] - 2);
   }
   return text;
 }
@@ -126,46 +151,11 @@ function chars16(bytes: Uint8Array, i: number): string {
   );
 }
 
-/** Writes the base32 of `bytes[start, end)` into `out` from index 0 and returns the number of characters. */
-function writeBase32(bytes: Uint8Array, start: number, end: number, padding: boolean, out: Uint8Array): number {
-  const tail = (end - start) % 5;
-  let o = 0;
-  let i = start;
-  for (const full = end - tail; i < full; i += 5, o += 8) writeGroup(bytes, i, out, o);
-  if (tail !== 0) {
-    // The last, partial group is encoded from a zero-filled copy: RFC 4648 §3.5 asks encoders to leave the
-    // trailing bits zero. The characters beyond the tail's are then overwritten by padding or dropped.
-    const group = tailGroup.fill(0);
-    for (let k = 0; k < tail; k++) group[k] = bytes[i + k];
-    writeGroup(group, 0, out, o);
-    group.fill(0);
-    o += TAIL_CHARS[tail];
-    if (padding) for (const last = o - TAIL_CHARS[tail] + 8; o < last; ) out[o++] = 0x3d; // '='
-  }
-  return o;
-}
-
-/** Encodes the 5 bytes at `bytes[i]` as 8 characters at `out[o]` (RFC 4648 §6: 40 bits, 5 bits a character). */
-function writeGroup(bytes: Uint8Array, i: number, out: Uint8Array, o: number): void {
-  const A = ALPHABET_CODES;
-  const b0 = bytes[i], b1 = bytes[i + 1], b2 = bytes[i + 2], b3 = bytes[i + 3], b4 = bytes[i + 4];
-  out[o] = A[b0 >> 3];
-  out[o + 1] = A[((b0 << 2) | (b1 >> 6)) & 31];
-  out[o + 2] = A[(b1 >> 1) & 31];
-  out[o + 3] = A[((b1 << 4) | (b2 >> 4)) & 31];
-  out[o + 4] = A[((b2 << 1) | (b3 >> 7)) & 31];
-  out[o + 5] = A[(b3 >> 2) & 31];
-  out[o + 6] = A[((b3 << 3) | (b4 >> 5)) & 31];
-  out[o + 7] = A[b4 & 31];
-}
-
-/** Holds a copy of the last, partial group while it is encoded; wiped at once (it may be part of a secret). */
-const tailGroup = /* @__PURE__ */ new Uint8Array(5);
-/** The same for the last 1–9 bytes of a short input. */
+/** Holds a copy of the last 1–9 bytes of an input while they are encoded; wiped at once (it may be a secret). */
 const restGroup = /* @__PURE__ */ new Uint8Array(10);
 
-/** Outputs up to this many characters are built as strings directly; longer ones through a byte buffer. */
-const SMALL_OUTPUT = 128;
+/** Inputs up to this many bytes are encoded as strings directly; longer ones through a byte buffer. */
+const SMALL_INPUT = 80;
 
 /**
  * Decodes base32 text (RFC 4648 §6) to bytes.
@@ -191,7 +181,7 @@ export function base32Decode(text: string): Uint8Array {
     throw typeError('ERR_INVALID_ARG_TYPE', `"text" must be a string (received ${describeType(text)})`);
   }
   const out = new Uint8Array(Math.floor((text.length * 5) / 8));
-  const length = decodeInto(text, out, 'text');
+  const length = text.length > LARGE_TEXT ? decodeLarge(text, out) : decodeInto(text, out, 'text');
   // Spaces and padding make the first estimate too large; they are rare, and so is this copy.
   return length === out.length ? out : out.slice(0, length);
 }
@@ -225,6 +215,35 @@ export function decodeInto(text: string, out: Uint8Array, name: string): number 
     o += 5;
   }
   return i === length ? o : decodeGeneral(text, i, out, o, name);
+}
+
+/** Texts longer than this are decoded through a byte copy made by one native `TextEncoder.encodeInto` call. */
+const LARGE_TEXT = 256;
+let asciiEncoder: TextEncoder | undefined;
+
+/**
+ * {@link decodeInto} for large texts: `charCodeAt` costs more per character than one native copy of the text
+ * into bytes followed by byte-table lookups. The copy is 1:1 up to the first non-ASCII character, and the fast
+ * loop stops at any group holding one, so indexes into the bytes are indexes into the text wherever the general
+ * decoder takes over.
+ */
+function decodeLarge(text: string, out: Uint8Array): number {
+  const codes = new Uint8Array(text.length);
+  (asciiEncoder ??= new TextEncoder()).encodeInto(text, codes);
+  const T = DECODE_TABLE;
+  let i = 0;
+  let o = 0;
+  for (const limit = text.length - 8; i <= limit; i += 8, o += 5) {
+    const v0 = T[codes[i]], v1 = T[codes[i + 1]], v2 = T[codes[i + 2]], v3 = T[codes[i + 3]];
+    const v4 = T[codes[i + 4]], v5 = T[codes[i + 5]], v6 = T[codes[i + 6]], v7 = T[codes[i + 7]];
+    if ((v0 | v1 | v2 | v3 | v4 | v5 | v6 | v7) > 31) break;
+    out[o] = (v0 << 3) | (v1 >> 2);
+    out[o + 1] = (v1 << 6) | (v2 << 1) | (v3 >> 4);
+    out[o + 2] = (v3 << 4) | (v4 >> 1);
+    out[o + 3] = (v4 << 7) | (v5 << 2) | (v6 >> 3);
+    out[o + 4] = (v6 << 5) | v7;
+  }
+  return i === text.length ? o : decodeGeneral(text, i, out, o, 'text');
 }
 
 /**

@@ -9,6 +9,8 @@ import { DEFAULT_SECRET_SIZE, MAX_SECRET_SIZE, MIN_SECRET_SIZE, randomSecret } f
 import {
   ALGORITHMS,
   composeUri,
+  uriFrame,
+  type UriFrame,
   DEFAULT_ALGORITHM,
   DEFAULT_DIGITS,
   DEFAULT_PERIOD,
@@ -69,7 +71,7 @@ export function generateUserConfiguration(
 ): UserConfiguration {
   const encodedUser = encodeLabel(user, 'user', MAX_ACCOUNT_BYTES);
   if (typeof issuer !== 'string' || issuer !== lastIssuer) {
-    lastEncodedIssuer = encodeLabel(issuer, 'issuer', MAX_ISSUER_BYTES);
+    lastFrame = uriFrame('totp', encodeLabel(issuer, 'issuer', MAX_ISSUER_BYTES));
     lastIssuer = issuer;
   }
   const o = assertOptions<UserConfigurationOptions>(options, 'options');
@@ -81,13 +83,13 @@ export function generateUserConfiguration(
       ? DEFAULT_SECRET_SIZE[algorithm]
       : assertInteger(o.secretSize, 'options.secretSize', MIN_SECRET_SIZE, MAX_SECRET_SIZE);
   const secret = randomSecret(size);
-  const otpauth_str = composeUri('totp', lastEncodedIssuer, encodedUser, secret, algorithm, digits, period, undefined);
+  const otpauth_str = composeUri(lastFrame, encodedUser, secret, algorithm, digits, period, undefined);
   return { otpauth_str, secret };
 }
 
 /**
- * The last issuer seen, checked, and its encoding: an application has one issuer, so it is checked and encoded
- * once. It is a public name, never a secret. (The user changes from call to call and is not remembered.)
+ * The last issuer seen, checked, and the URI parts made from it: an application has one issuer, so it is checked
+ * and encoded once. It is a public name, never a secret. (The user changes from call to call: not remembered.)
  */
 let lastIssuer: string | undefined;
-let lastEncodedIssuer = '';
+let lastFrame: UriFrame;

@@ -38,7 +38,7 @@ let cacheOffset = CACHE_SIZE;
 export function fillFromSource(target: Uint8Array): void {
   const crypto = (globalThis as { crypto?: Crypto }).crypto;
   if (typeof crypto?.getRandomValues !== 'function') {
-    throw new TotpConfigError('ERR_NO_CSPRNG', 'crypto.getRandomValues is missing: no secrets without a CSPRNG (there is no fallback)');
+    throw new TotpConfigError('ERR_NO_CSPRNG', 'crypto.getRandomValues is missing, and there is no fallback');
   }
   for (let offset = 0; offset < target.length; offset += MAX_RANDOM_VALUES_BYTES) {
     crypto.getRandomValues(target.subarray(offset, Math.min(offset + MAX_RANDOM_VALUES_BYTES, target.length)));

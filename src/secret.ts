@@ -68,7 +68,7 @@ export function randomSecret(size: number): string {
     offset = 0;
     fillFromSource(bytes);
   }
-  const secret = encodeSmall(bytes, offset, offset + size, false);
+  const secret = encodeSmall(bytes, offset, offset + size);
   bytes.fill(0, offset, offset + size);
   return secret;
 }

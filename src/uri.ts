@@ -86,8 +86,8 @@ export function assertLabel(value: unknown, name: string, maxBytes: number): str
   return value as string;
 }
 
-/** `%XX` for every byte value, upper-case hex as RFC 3986 §2.1 recommends. */
-const ESCAPES = /* @__PURE__ */ Array.from({ length: 256 }, (_, byte) => '%' + (byte < 16 ? '0' : '') + byte.toString(16).toUpperCase());
+/** `%XX` for every ASCII character, upper-case hex as RFC 3986 §2.1 recommends. */
+const ESCAPES = /* @__PURE__ */ Array.from({ length: 128 }, (_, c) => '%' + (c + 256).toString(16).slice(1).toUpperCase());
 
 /**
  * Checks a label part with the rules of {@link assertLabel} and percent-encodes it as UTF-8 per RFC 3986 §2.1,
@@ -125,20 +125,23 @@ export function encodeLabel(value: unknown, name: string, maxBytes: number): str
     }
     if (c === 0x3a) throw labelError(`"${name}" must not contain ':' (found at index ${i})`);
     if (run < i) out += text.slice(run, i);
-    let point = c;
-    if (c >= 0xd800 && c <= 0xdfff) {
-      const next = text.charCodeAt(i + 1); // NaN past the end
-      if (c > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) {
+    if (c < 0x80) {
+      out += ESCAPES[c];
+      bytes++;
+    } else {
+      // UTF-8 (RFC 3629) by the runtime: encodeURIComponent encodes one character, or a surrogate pair, and
+      // throws on a lone surrogate, which has no UTF-8 form.
+      const size = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      let escaped: string;
+      try {
+        escaped = encodeURIComponent(text.slice(i, i + size));
+      } catch {
         throw labelError(`"${name}" must be well-formed Unicode (lone surrogate ${codePoint(c)} at index ${i})`);
       }
-      point = ((c - 0xd800) << 10) + next - 0xdc00 + 0x10000;
-      i++;
+      out += escaped;
+      bytes += escaped.length / 3;
+      i += size - 1;
     }
-    // UTF-8 (RFC 3629 §3): a lead byte, then 6 bits a continuation byte.
-    const length = point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
-    bytes += length;
-    out += ESCAPES[length === 1 ? point : ((0xf00 >> length) & 0xff) | (point >> (6 * length - 6))];
-    for (let shift = 6 * length - 12; shift >= 0; shift -= 6) out += ESCAPES[0x80 | ((point >> shift) & 63)];
     run = i + 1;
   }
   if (bytes === 0 || bytes > maxBytes) {
@@ -234,18 +237,18 @@ export function formatOtpauthUri(options: OtpauthUriOptions): string {
     // WHATWG URL even as %2E): the account would be lost.
     throw labelError(`"options.account" must not be '.' or '..' when there is no issuer`);
   }
-  return composeUri(type, issuer, account, secret, algorithm, digits, period, counter);
+  return composeUri(uriFrame(type, issuer), account, secret, algorithm, digits, period, counter);
 }
 
 /**
  * Joins checked, already-encoded parts into a URI. Parameter order follows the Key URI Format's examples:
- * secret, issuer, algorithm, digits, then counter or period.
+ * secret, issuer, algorithm, digits, then counter or period. The parts that depend only on the type and the
+ * issuer come prepared ({@link uriFrame}), so that a URI costs four concatenations in the common case.
  *
  * @internal
  */
 export function composeUri(
-  type: OtpType,
-  encodedIssuer: string | undefined,
+  frame: UriFrame,
   encodedAccount: string,
   secret: string,
   algorithm: Algorithm,
@@ -253,13 +256,23 @@ export function composeUri(
   period: number,
   counter: number | undefined,
 ): string {
-  let uri =
-    encodedIssuer === undefined
-      ? `otpauth://${type}/${encodedAccount}?secret=${secret}`
-      : `otpauth://${type}/${encodedIssuer}:${encodedAccount}?secret=${secret}&issuer=${encodedIssuer}`;
+  let uri = frame.prefix + encodedAccount + '?secret=' + secret + frame.issuerParameter;
   if (algorithm !== DEFAULT_ALGORITHM) uri += '&algorithm=' + algorithm;
   if (digits !== DEFAULT_DIGITS) uri += '&digits=' + digits;
-  if (type === 'hotp') uri += '&counter=' + counter;
+  if (counter !== undefined) uri += '&counter=' + counter;
   else if (period !== DEFAULT_PERIOD) uri += '&period=' + period;
   return uri;
+}
+
+/** What comes before the account (`otpauth://totp/Example%20Co:`) and the issuer parameter (`&issuer=…`). */
+export interface UriFrame {
+  prefix: string;
+  issuerParameter: string;
+}
+
+/** @internal The {@link UriFrame} for a type and an already-encoded issuer (or none). */
+export function uriFrame(type: OtpType, encodedIssuer: string | undefined): UriFrame {
+  return encodedIssuer === undefined
+    ? { prefix: `otpauth://${type}/`, issuerParameter: '' }
+    : { prefix: `otpauth://${type}/${encodedIssuer}:`, issuerParameter: '&issuer=' + encodedIssuer };
 }

@@ -159,6 +159,15 @@ test('large inputs: 1 MiB round trip through the buffered paths, with spaces in 
   assert.deepEqual(base32Decode(text), big);
   const spaced = text.slice(0, 800000) + ' ' + text.slice(800000);
   assert.deepEqual(base32Decode(spaced), big);
+  assert.deepEqual(base32Decode(text.toLowerCase()), big);
+  // A non-ASCII character far into a large text: its index must be the character index, not a byte index.
+  for (const bad of ['é', '日', '😀', '1']) {
+    const at = 500003;
+    assert.throws(() => base32Decode(text.slice(0, at) + bad + text.slice(at + 1)), {
+      code: 'ERR_INVALID_BASE32',
+      message: new RegExp(`at index ${at}$`),
+    });
+  }
 });
 
 test('encode accepts a Buffer and a subarray view, reading only the view', () => {
