@@ -117,7 +117,7 @@ const KEY = /* @__PURE__ */ new Uint8Array(128);
  * Text is decoded without allocating (most secrets), and the decoded key is wiped even when decoding throws.
  */
 function prepareSecret(core: HashCore, secret: unknown): void {
-  // Bytes decoding may write: all of them are wiped, even when decoding throws half-way.
+  // `size` bytes are all decoding can write (decodeInto's contract): they are wiped even if it throws half-way.
   const text = typeof secret === 'string';
   const size = text ? Math.floor((secret.length * 5) / 8) : 0;
   const key = !text ? (secret as Uint8Array) : size > KEY.length ? new Uint8Array(size) : KEY;
