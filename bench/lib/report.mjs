@@ -46,7 +46,7 @@ function table(header, rows, alignLeft = 2) {
 }
 
 const scalingLine = (v) =>
-  `cost per call ${v.linear ? 'linear' : 'NOT linear'} (fastest runs of batches ≥1e4: slowest/fastest ${ratioText(v.costSpread)}, linear if ≤1.5×; 1e3 runs scavenge-free); heap ${v.flat ? 'flat' : 'GROWS'} (${(v.heapGrowth / 1024).toFixed(0)} KiB over the start, flat if < 1 MiB)`;
+  `cost per call ${v.linear ? 'linear' : 'NOT linear'} (fastest runs of batches ≥1e4: largest rise over a smaller batch ${ratioText(v.costSpread)}, linear if ≤1.5×); heap ${v.flat ? 'flat' : 'GROWS'} (${(v.heapGrowth / 1024).toFixed(0)} KiB over the start, flat if < 1 MiB)`;
 
 export function targetLines(result) {
   if (result.scaling) return [scalingLine(result.verdict)];
