@@ -51,7 +51,7 @@ export function markdown(resultsDir, order) {
     out.push(
       '',
       `scaling (generateUserConfiguration): ${scaling.scaling.map((s) => `${s.batch.toLocaleString('en-US')} calls ${Math.round(s.nsPerOp)} ns/call`).join(', ')}; ` +
-        `cost ${v.linear ? 'linear' : 'not linear'}, heap after GC ${v.flat ? 'flat' : 'growing'} (+${Math.round(v.heapGrowth / 1024)} KiB).`,
+        `cost ${v.linear ? 'linear' : 'not linear'}, heap after GC ${v.flat ? 'flat' : 'growing'} (${v.heapGrowth < 0 ? '−' : '+'}${Math.abs(Math.round(v.heapGrowth / 1024))} KiB over the start).`,
     );
   }
   const sizes = results.find((r) => r.extra?.bundleSizes)?.extra.bundleSizes;
