@@ -249,23 +249,39 @@ let asciiEncoder: TextEncoder | undefined;
 function decodeLarge(text: string, out: Uint8Array): number {
   if (!littleEndian()) return decodeInto(text, out, 'text');
   const T2 = (pairDecodeTable ??= makePairDecodeTable());
-  const codes = new Uint8Array((text.length + 3) & ~3);
-  (asciiEncoder ??= new TextEncoder()).encodeInto(text, codes);
+  const encoder = (asciiEncoder ??= new TextEncoder());
+  // The text is copied 64 KiB at a time into one reused buffer (a substring of a flat string is not a copy).
+  const codes = (chunkBuffer ??= new Uint8Array(DECODE_CHUNK));
   const W = new Uint32Array(codes.buffer);
-  let i = 0; // in words: 2 per group of 8 characters
+  const groups = text.length >> 3;
+  let g = 0; // groups done
   let o = 0;
-  for (const limit = (text.length >> 3) * 2; i < limit; i += 2, o += 5) {
-    const a = W[i], b = W[i + 1];
-    const p0 = T2[a & 0xffff], p1 = T2[a >>> 16], p2 = T2[b & 0xffff], p3 = T2[b >>> 16];
-    if ((p0 | p1 | p2 | p3) > 1023) break;
-    out[o] = p0 >> 2;
-    out[o + 1] = (p0 << 6) | (p1 >> 4);
-    out[o + 2] = (p1 << 4) | (p2 >> 6);
-    out[o + 3] = (p2 << 2) | (p3 >> 8);
-    out[o + 4] = p3;
+  chunks: while (g < groups) {
+    const count = Math.min(groups - g, DECODE_CHUNK >> 3);
+    const { written } = encoder.encodeInto(text.substring(g * 8, (g + count) * 8), codes);
+    // A non-ASCII character takes 2–3 bytes: the copy can stop short, and what stands behind it (the last chunk)
+    // must not be read as text. Zero is no alphabet character, so the loop stops there.
+    if (written < count * 8) codes.fill(0, written, count * 8);
+    for (let i = 0; i < count * 2; i += 2, o += 5) {
+      const a = W[i], b = W[i + 1];
+      const p0 = T2[a & 0xffff], p1 = T2[a >>> 16], p2 = T2[b & 0xffff], p3 = T2[b >>> 16];
+      if ((p0 | p1 | p2 | p3) > 1023) {
+        g += i >> 1;
+        break chunks;
+      }
+      out[o] = p0 >> 2;
+      out[o + 1] = (p0 << 6) | (p1 >> 4);
+      out[o + 2] = (p1 << 4) | (p2 >> 6);
+      out[o + 3] = (p2 << 2) | (p3 >> 8);
+      out[o + 4] = p3;
+    }
+    g += count;
   }
-  return i * 4 === text.length ? o : decodeGeneral(text, i * 4, out, o, 'text');
+  codes.fill(0); // it held the text, perhaps a secret
+  return g * 8 === text.length ? o : decodeGeneral(text, g * 8, out, o, 'text');
 }
+
+let chunkBuffer: Uint8Array | undefined;
 
 let pairDecodeTable: Uint16Array | undefined;
 

@@ -160,9 +160,10 @@ test('large inputs: 1 MiB round trip through the buffered paths, with spaces in 
   const spaced = text.slice(0, 800000) + ' ' + text.slice(800000);
   assert.deepEqual(base32Decode(spaced), big);
   assert.deepEqual(base32Decode(text.toLowerCase()), big);
-  // A non-ASCII character far into a large text: its index must be the character index, not a byte index.
-  for (const bad of ['é', '日', '😀', '1']) {
-    const at = 500003;
+  // A non-ASCII character far into a large text: its index must be the character index, not a byte index;
+  // 65,535 and 131,071 are the last characters of the decoder's 64 KiB chunks, where a 2–4 byte character
+  // does not fit and the copy stops short.
+  for (const [bad, at] of [['é', 500003], ['日', 500003], ['😀', 500003], ['1', 500003], ['é', 65535], ['日', 131071], ['😀', 65534], ['\u00ff', 65535]] as const) {
     assert.throws(() => base32Decode(text.slice(0, at) + bad + text.slice(at + 1)), {
       code: 'ERR_INVALID_BASE32',
       message: new RegExp(`at index ${at}$`),
