@@ -263,26 +263,11 @@ function decodeLarge(text: string, out: Uint8Array): number {
     // A non-ASCII character takes 2–3 bytes: the copy can stop short, and what stands behind it (the last chunk)
     // must not be read as text. Zero is no alphabet character, so the loop stops there.
     if (written < count * 8) codes.fill(0, written, count * 8);
-    // Blocks of 4 groups: 32 characters in 8 words, 20 bytes out in 5 aligned 32-bit stores. A chunk holds a
-    // multiple of 4 groups, so `o` stays aligned; the last chunk's 0–3 extra groups go through the loop below.
-    let i = 0;
-    for (const blocks = (count >> 2) * 8; i < blocks; i += 8, o += 20) {
-      const p0 = T2[W[i] & 0xffff], p1 = T2[W[i] >>> 16], p2 = T2[W[i + 1] & 0xffff], p3 = T2[W[i + 1] >>> 16];
-      const p4 = T2[W[i + 2] & 0xffff], p5 = T2[W[i + 2] >>> 16], p6 = T2[W[i + 3] & 0xffff], p7 = T2[W[i + 3] >>> 16];
-      const p8 = T2[W[i + 4] & 0xffff], p9 = T2[W[i + 4] >>> 16], p10 = T2[W[i + 5] & 0xffff], p11 = T2[W[i + 5] >>> 16];
-      const p12 = T2[W[i + 6] & 0xffff], p13 = T2[W[i + 6] >>> 16], p14 = T2[W[i + 7] & 0xffff], p15 = T2[W[i + 7] >>> 16];
-      if ((p0 | p1 | p2 | p3 | p4 | p5 | p6 | p7 | p8 | p9 | p10 | p11 | p12 | p13 | p14 | p15) > 1023) {
-        g += i >> 1; // the general decoder takes over at this block's first group
-        break chunks;
-      }
-      // Each group's 40 bits as 5 bytes (b0 … b4), packed little-endian into words.
-      const q = o >> 2;
-      O[q] = (p0 >> 2) | ((((p0 << 6) | (p1 >> 4)) & 255) << 8) | ((((p1 << 4) | (p2 >> 6)) & 255) << 16) | (((p2 << 2) | (p3 >> 8)) << 24);
-      O[q + 1] = (p3 & 255) | ((p4 >> 2) << 8) | ((((p4 << 6) | (p5 >> 4)) & 255) << 16) | (((p5 << 4) | (p6 >> 6)) << 24);
-      O[q + 2] = (((p6 << 2) | (p7 >> 8)) & 255) | ((p7 & 255) << 8) | ((p8 >> 2) << 16) | (((p8 << 6) | (p9 >> 4)) << 24);
-      O[q + 3] = (((p9 << 4) | (p10 >> 6)) & 255) | ((((p10 << 2) | (p11 >> 8)) & 255) << 8) | ((p11 & 255) << 16) | ((p12 >> 2) << 24);
-      O[q + 4] = (((p12 << 6) | (p13 >> 4)) & 255) | ((((p13 << 4) | (p14 >> 6)) & 255) << 8) | ((((p14 << 2) | (p15 >> 8)) & 255) << 16) | (p15 << 24);
-    }
+    // Blocks of 4 groups first (a chunk holds a multiple of 4 groups, so `o` stays aligned); the last chunk's
+    // 0–3 extra groups, and a block holding anything but alphabet characters, go through the loop below.
+    const blocks = decodeBlocks(W, count >> 2, O, o, T2);
+    let i = blocks * 8;
+    o += blocks * 20;
     for (; i < count * 2; i += 2, o += 5) {
       const a = W[i], b = W[i + 1];
       const p0 = T2[a & 0xffff], p1 = T2[a >>> 16], p2 = T2[b & 0xffff], p3 = T2[b >>> 16];
@@ -300,6 +285,29 @@ function decodeLarge(text: string, out: Uint8Array): number {
   }
   codes.fill(0); // it held the text, perhaps a secret
   return g * 8 === text.length ? o : decodeGeneral(text, g * 8, out, o, 'text');
+}
+
+/**
+ * Decodes up to `blocks` blocks of 4 groups (32 characters in 8 words of `W`) into `O` from byte `o` (a multiple
+ * of 4): 20 bytes in 5 aligned 32-bit stores. Returns the number of whole blocks done; it stops before a block
+ * holding anything but alphabet characters.
+ */
+function decodeBlocks(W: Uint32Array, blocks: number, O: Uint32Array, o: number, T2: Uint16Array): number {
+  let k = 0;
+  for (let i = 0, q = o >> 2; k < blocks; k++, i += 8, q += 5) {
+    const p0 = T2[W[i] & 0xffff], p1 = T2[W[i] >>> 16], p2 = T2[W[i + 1] & 0xffff], p3 = T2[W[i + 1] >>> 16];
+    const p4 = T2[W[i + 2] & 0xffff], p5 = T2[W[i + 2] >>> 16], p6 = T2[W[i + 3] & 0xffff], p7 = T2[W[i + 3] >>> 16];
+    const p8 = T2[W[i + 4] & 0xffff], p9 = T2[W[i + 4] >>> 16], p10 = T2[W[i + 5] & 0xffff], p11 = T2[W[i + 5] >>> 16];
+    const p12 = T2[W[i + 6] & 0xffff], p13 = T2[W[i + 6] >>> 16], p14 = T2[W[i + 7] & 0xffff], p15 = T2[W[i + 7] >>> 16];
+    if ((p0 | p1 | p2 | p3 | p4 | p5 | p6 | p7 | p8 | p9 | p10 | p11 | p12 | p13 | p14 | p15) > 1023) break;
+    // Each group's 40 bits as 5 bytes, packed little-endian into words.
+    O[q] = (p0 >> 2) | ((((p0 << 6) | (p1 >> 4)) & 255) << 8) | ((((p1 << 4) | (p2 >> 6)) & 255) << 16) | (((p2 << 2) | (p3 >> 8)) << 24);
+    O[q + 1] = (p3 & 255) | ((p4 >> 2) << 8) | ((((p4 << 6) | (p5 >> 4)) & 255) << 16) | (((p5 << 4) | (p6 >> 6)) << 24);
+    O[q + 2] = (((p6 << 2) | (p7 >> 8)) & 255) | ((p7 & 255) << 8) | ((p8 >> 2) << 16) | (((p8 << 6) | (p9 >> 4)) << 24);
+    O[q + 3] = (((p9 << 4) | (p10 >> 6)) & 255) | ((((p10 << 2) | (p11 >> 8)) & 255) << 8) | ((p11 & 255) << 16) | ((p12 >> 2) << 24);
+    O[q + 4] = (((p12 << 6) | (p13 >> 4)) & 255) | ((((p13 << 4) | (p14 >> 6)) & 255) << 8) | ((((p14 << 2) | (p15 >> 8)) & 255) << 16) | (p15 << 24);
+  }
+  return k;
 }
 
 let chunkBuffer: Uint8Array | undefined;
