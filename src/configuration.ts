@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { assertInteger, assertOneOf, assertOptions } from './internal/assert.js';
+import { assertOptions, optionalInteger, optionalOneOf } from './internal/assert.js';
 import { DEFAULT_SECRET_SIZE, MAX_SECRET_SIZE, MIN_SECRET_SIZE, randomSecret } from './secret.js';
 import {
   ALGORITHMS,
@@ -75,13 +75,10 @@ export function generateUserConfiguration(
     lastIssuer = issuer;
   }
   const o = assertOptions<UserConfigurationOptions>(options, 'options');
-  const algorithm = o.algorithm === undefined ? DEFAULT_ALGORITHM : assertOneOf(o.algorithm, 'options.algorithm', ALGORITHMS);
-  const digits = o.digits === undefined ? DEFAULT_DIGITS : assertInteger(o.digits, 'options.digits', MIN_DIGITS, MAX_DIGITS);
-  const period = o.period === undefined ? DEFAULT_PERIOD : assertInteger(o.period, 'options.period', MIN_PERIOD, MAX_PERIOD);
-  const size =
-    o.secretSize === undefined
-      ? DEFAULT_SECRET_SIZE[algorithm]
-      : assertInteger(o.secretSize, 'options.secretSize', MIN_SECRET_SIZE, MAX_SECRET_SIZE);
+  const algorithm = optionalOneOf(o.algorithm, 'options.algorithm', ALGORITHMS, DEFAULT_ALGORITHM);
+  const digits = optionalInteger(o.digits, 'options.digits', MIN_DIGITS, MAX_DIGITS, DEFAULT_DIGITS);
+  const period = optionalInteger(o.period, 'options.period', MIN_PERIOD, MAX_PERIOD, DEFAULT_PERIOD);
+  const size = optionalInteger(o.secretSize, 'options.secretSize', MIN_SECRET_SIZE, MAX_SECRET_SIZE, DEFAULT_SECRET_SIZE[algorithm]);
   const secret = randomSecret(size);
   const otpauth_str = composeUri(lastFrame, encodedUser, secret, algorithm, digits, period, undefined);
   return { otpauth_str, secret };

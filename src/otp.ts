@@ -12,10 +12,10 @@
  * @module
  */
 import { rangeError } from './errors.js';
-import { assertInteger, assertOneOf, assertOptions } from './internal/assert.js';
+import { assertInteger, assertOptions, optionalInteger, optionalOneOf } from './internal/assert.js';
 import { assertFiniteNumber, secretLength } from './internal/assert-otp.js';
 import { type HashCore, hashCore, macCounterInto, prepareKeyStates } from './hmac.js';
-import { ALGORITHMS, type Algorithm } from './uri.js';
+import { ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD, MAX_DIGITS, MIN_DIGITS, type Algorithm } from './uri.js';
 
 /** Options shared by every HOTP/TOTP function. */
 export interface OtpOptions {
@@ -71,8 +71,6 @@ export interface HotpMatch {
   delta: number;
 }
 
-const DEFAULT_DIGITS = 6;
-const DEFAULT_PERIOD = 30;
 const DEFAULT_WINDOW = 1;
 /** Largest `window`: 100 steps either side is already 50 minutes at 30 s periods. */
 const MAX_WINDOW = 100;
@@ -131,24 +129,24 @@ function prepareSecret(core: HashCore, secret: unknown): void {
 /** Reads `algorithm` and `digits` from a validated options object. */
 function readAlgorithm(options: Partial<OtpOptions>): Algorithm {
   const algorithm = options.algorithm;
-  return algorithm === undefined ? 'SHA1' : assertOneOf(algorithm, 'algorithm', ALGORITHMS);
+  return optionalOneOf(algorithm, 'algorithm', ALGORITHMS, DEFAULT_ALGORITHM);
 }
 
 function readDigits(options: Partial<OtpOptions>): number {
   const digits = options.digits;
-  return digits === undefined ? DEFAULT_DIGITS : assertInteger(digits, 'digits', 6, 8);
+  return optionalInteger(digits, 'digits', MIN_DIGITS, MAX_DIGITS, DEFAULT_DIGITS);
 }
 
 function readWindow(options: { window?: number }): number {
   const window = options.window;
-  return window === undefined ? DEFAULT_WINDOW : assertInteger(window, 'window', 0, MAX_WINDOW);
+  return optionalInteger(window, 'window', 0, MAX_WINDOW, DEFAULT_WINDOW);
 }
 
 /** The RFC 6238 §4 time step for validated TOTP options; throws if `time` is before T0. */
 function readStep(options: Partial<TotpOptions>): number {
   const time = options.time === undefined ? Date.now() : assertFiniteNumber(options.time, 'time', 0);
-  const period = options.period === undefined ? DEFAULT_PERIOD : assertInteger(options.period, 'period', 1, MAX_PERIOD);
-  const t0 = options.t0 === undefined ? 0 : assertInteger(options.t0, 't0', 0, MAX_T0);
+  const period = optionalInteger(options.period, 'period', 1, MAX_PERIOD, DEFAULT_PERIOD);
+  const t0 = optionalInteger(options.t0, 't0', 0, MAX_T0, 0);
   const elapsed = time - t0 * 1000;
   if (elapsed < 0) {
     throw rangeError('ERR_OUT_OF_RANGE', `"time" must not be before "t0" (${t0} s)`);

@@ -15,14 +15,13 @@
  *
  * @module
  */
-import { assertInteger, assertOptions } from './internal/assert.js';
+import { assertInteger, assertOptions, optionalInteger } from './internal/assert.js';
 import { byteCapacity, dataCodewordsFor, interleave, plan } from './qr/encode.js';
 import { chooseMask } from './qr/mask.js';
 import { placeCodewords, template } from './qr/matrix.js';
 import {
   boolOption,
   cssColorOption,
-  intOption,
   levelOption,
   maskOption,
   modeOption,
@@ -188,8 +187,8 @@ export function qrMatrix(text: string, options?: QrOptions): QrMatrix {
  */
 export function qrSvg(text: string, options?: QrSvgOptions): string {
   const o = assertOptions<QrSvgOptions>(options, 'options');
-  const margin = intOption(o.margin, 'margin', 0, 32, 4);
-  const scale = intOption(o.scale, 'scale', 1, 32, 4);
+  const margin = optionalInteger(o.margin, 'margin', 0, 32, 4);
+  const scale = optionalInteger(o.scale, 'scale', 1, 32, 4);
   const dark = cssColorOption(o.dark, 'dark', '#000');
   const light = cssColorOption(o.light, 'light', '#fff');
   const m = build(text, o);
@@ -220,7 +219,7 @@ export function qrSvg(text: string, options?: QrSvgOptions): string {
  */
 export function qrTerminal(text: string, options?: QrTerminalOptions): string {
   const o = assertOptions<QrTerminalOptions>(options, 'options');
-  const margin = intOption(o.margin, 'margin', 0, 32, 4);
+  const margin = optionalInteger(o.margin, 'margin', 0, 32, 4);
   const invert = boolOption(o.invert, 'invert');
   const m = build(text, o);
   return renderTerminal(m.modules, m.size, margin, invert);
@@ -251,8 +250,8 @@ export function qrTerminal(text: string, options?: QrTerminalOptions): string {
  */
 export function qrPng(text: string, options?: QrPngOptions): Uint8Array {
   const o = assertOptions<QrPngOptions>(options, 'options');
-  const margin = intOption(o.margin, 'margin', 0, 32, 4);
-  const scale = intOption(o.scale, 'scale', 1, 32, 4);
+  const margin = optionalInteger(o.margin, 'margin', 0, 32, 4);
+  const scale = optionalInteger(o.scale, 'scale', 1, 32, 4);
   const dark = rgbOption(o.dark, 'dark', [0, 0, 0]);
   const light = rgbOption(o.light, 'light', [255, 255, 255]);
   const m = build(text, o);

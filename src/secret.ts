@@ -7,7 +7,7 @@
  * @module
  */
 import { encodeSmall } from './base32.js';
-import { assertInteger, assertOneOf, assertOptions } from './internal/assert.js';
+import { assertOneOf, assertOptions, optionalInteger } from './internal/assert.js';
 import { entropyCache, fillFromSource, reserveCached } from './random.js';
 import { ALGORITHMS, type Algorithm } from './uri.js';
 
@@ -50,7 +50,7 @@ export function generateSecret(options?: GenerateSecretOptions): string {
   const { size, algorithm = 'SHA1' } = assertOptions<GenerateSecretOptions>(options, 'options');
   assertOneOf(algorithm, 'options.algorithm', ALGORITHMS);
   const bytes =
-    size === undefined ? DEFAULT_SECRET_SIZE[algorithm] : assertInteger(size, 'options.size', MIN_SECRET_SIZE, MAX_SECRET_SIZE);
+    optionalInteger(size, 'options.size', MIN_SECRET_SIZE, MAX_SECRET_SIZE, DEFAULT_SECRET_SIZE[algorithm]);
   return randomSecret(bytes);
 }
 

@@ -6,7 +6,7 @@
  * @module
  */
 import { rangeError, TotpConfigError } from './errors.js';
-import { assertInteger, assertOneOf, assertOptions, assertString } from './internal/assert.js';
+import { assertInteger, assertOptions, assertString, optionalInteger, optionalOneOf } from './internal/assert.js';
 
 /** The HMAC algorithms of RFC 6238 §1.2 that authenticator apps support. */
 export type Algorithm = 'SHA1' | 'SHA256' | 'SHA512';
@@ -216,13 +216,13 @@ export function assertCanonicalSecret(value: unknown, name: string): string {
  */
 export function formatOtpauthUri(options: OtpauthUriOptions): string {
   const o = assertOptions<OtpauthUriOptions>(options, 'options');
-  const type = o.type === undefined ? 'totp' : assertOneOf(o.type, 'options.type', OTP_TYPES);
+  const type = optionalOneOf(o.type, 'options.type', OTP_TYPES, 'totp');
   const secret = assertCanonicalSecret(o.secret, 'options.secret');
   const account = encodeLabel(o.account, 'options.account', MAX_ACCOUNT_BYTES);
   const issuer = o.issuer === undefined ? undefined : encodeLabel(o.issuer, 'options.issuer', MAX_ISSUER_BYTES);
-  const algorithm = o.algorithm === undefined ? DEFAULT_ALGORITHM : assertOneOf(o.algorithm, 'options.algorithm', ALGORITHMS);
-  const digits = o.digits === undefined ? DEFAULT_DIGITS : assertInteger(o.digits, 'options.digits', MIN_DIGITS, MAX_DIGITS);
-  const period = o.period === undefined ? DEFAULT_PERIOD : assertInteger(o.period, 'options.period', MIN_PERIOD, MAX_PERIOD);
+  const algorithm = optionalOneOf(o.algorithm, 'options.algorithm', ALGORITHMS, DEFAULT_ALGORITHM);
+  const digits = optionalInteger(o.digits, 'options.digits', MIN_DIGITS, MAX_DIGITS, DEFAULT_DIGITS);
+  const period = optionalInteger(o.period, 'options.period', MIN_PERIOD, MAX_PERIOD, DEFAULT_PERIOD);
   let counter: number | undefined;
   if (type === 'hotp') {
     if (o.counter === undefined) {

@@ -45,6 +45,16 @@ export function assertInteger(value: unknown, name: string, min: number, max: nu
   return value;
 }
 
+/** An optional integer option: `fallback` when `undefined`, otherwise checked by {@link assertInteger}. */
+export function optionalInteger(value: unknown, name: string, min: number, max: number, fallback: number): number {
+  return value === undefined ? fallback : assertInteger(value, name, min, max);
+}
+
+/** An optional choice: `fallback` when `undefined`, otherwise checked by {@link assertOneOf}. */
+export function optionalOneOf<T extends string>(value: unknown, name: string, allowed: readonly T[], fallback: T): T {
+  return value === undefined ? fallback : assertOneOf(value, name, allowed);
+}
+
 /**
  * Throws `ERR_INVALID_ARG_TYPE` unless `value` is a string, and `ERR_INVALID_ARG_VALUE` unless it is one of
  * `allowed`. Matching is exact: nothing is upper-cased silently.

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { ErrorCode, TotpConfigError } from '../errors.js';
+import { TotpConfigError } from '../errors.js';
 import { rsRemainder } from './reed-solomon.js';
 import { blockCount, dataCodewords, ecPerBlock, totalCodewords, type QrLevel } from './tables.js';
 
@@ -130,7 +130,7 @@ export function plan(bytes: Uint8Array, level: QrLevel, alnum: boolean): Plan {
     first = last + 1;
   }
   throw new TotpConfigError(
-    ErrorCode.QR_DATA_TOO_LONG,
+    'ERR_QR_DATA_TOO_LONG',
     `"text" is ${bytes.length} bytes in UTF-8, too long for a version 40 QR code at error-correction level ` +
       `${level} (at most ${byteCapacity(40, level)} bytes of arbitrary text)`,
   );

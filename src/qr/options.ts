@@ -4,24 +4,19 @@
  *
  * @module
  */
-import { ErrorCode, rangeError, typeError } from '../errors.js';
-import { assertInteger, assertOneOf, assertString, describeType } from '../internal/assert.js';
+import { rangeError, typeError } from '../errors.js';
+import { assertInteger, assertString, describeType, optionalOneOf } from '../internal/assert.js';
 import type { Rgb } from './png.js';
 import { LEVELS, type QrLevel } from './tables.js';
 
 /** The error-correction level, default `'M'`. */
 export function levelOption(value: unknown): QrLevel {
-  return value === undefined ? 'M' : assertOneOf(value, 'level', LEVELS);
-}
-
-/** An optional integer option in `[min, max]`, `fallback` when absent. */
-export function intOption(value: unknown, name: string, min: number, max: number, fallback: number): number {
-  return value === undefined ? fallback : assertInteger(value, name, min, max);
+  return optionalOneOf(value, 'level', LEVELS, 'M');
 }
 
 /** The segmentation mode, default `'auto'` (byte and alphanumeric segments). */
 export function modeOption(value: unknown): 'auto' | 'byte' {
-  return value === undefined ? 'auto' : assertOneOf(value, 'mode', ['auto', 'byte'] as const);
+  return optionalOneOf(value, 'mode', ['auto', 'byte'] as const, 'auto');
 }
 
 /** An optional mask number 0–7, `undefined` (choose automatically) when absent. */
@@ -33,7 +28,7 @@ export function maskOption(value: unknown): number | undefined {
 export function boolOption(value: unknown, name: string): boolean {
   if (value === undefined) return false;
   if (typeof value !== 'boolean') {
-    throw typeError(ErrorCode.INVALID_ARG_TYPE, `"${name}" must be a boolean (received ${describeType(value)})`);
+    throw typeError('ERR_INVALID_ARG_TYPE', `"${name}" must be a boolean (received ${describeType(value)})`);
   }
   return value;
 }
@@ -49,7 +44,7 @@ export function cssColorOption(value: unknown, name: string, fallback: string): 
   assertString(value, name);
   if (!CSS_COLOR.test(value as string)) {
     throw rangeError(
-      ErrorCode.INVALID_ARG_VALUE,
+      'ERR_INVALID_ARG_VALUE',
       `"${name}" must be a CSS colour: #rgb, #rgba, #rrggbb, #rrggbbaa, a keyword such as 'black', or ` +
         `rgb()/hsl()-style function of numbers`,
     );
@@ -65,7 +60,7 @@ export function rgbOption(value: unknown, name: string, fallback: Rgb): Rgb {
   assertString(value, name);
   const text = value as string;
   if (!HEX_COLOR.test(text)) {
-    throw rangeError(ErrorCode.INVALID_ARG_VALUE, `"${name}" must be a hex colour '#rgb' or '#rrggbb' for PNG`);
+    throw rangeError('ERR_INVALID_ARG_VALUE', `"${name}" must be a hex colour '#rgb' or '#rrggbb' for PNG`);
   }
   const hex = text.length === 4 ? text[1] + text[1] + text[2] + text[2] + text[3] + text[3] : text.slice(1);
   return [parseInt(hex.slice(0, 2), 16), parseInt(hex.slice(2, 4), 16), parseInt(hex.slice(4, 6), 16)];
@@ -89,7 +84,7 @@ export function textArgument(text: unknown): string {
       }
     }
     throw rangeError(
-      ErrorCode.INVALID_ARG_VALUE,
+      'ERR_INVALID_ARG_VALUE',
       `"text" must be well-formed Unicode (lone surrogate at index ${i})`,
     );
   }
