@@ -87,60 +87,125 @@ export function template(version: number): Template {
   return t;
 }
 
+/**
+ * Builds the {@link Template} of `version` (1–40): the function patterns (§6.3) and reserved areas, the placement
+ * order of the data modules (§7.7.3) and the eight masks over them (§7.8.2), in that order.
+ */
 function buildTemplate(version: number): Template {
   const size = 17 + 4 * version;
-  const base = new Uint8Array(size * size);
-  const fn = new Uint8Array(size * size); // 1 where a function module (or reserved area) is
-  const set = (x: number, y: number, dark: boolean): void => {
-    base[y * size + x] = dark ? 1 : 0;
-    fn[y * size + x] = 1;
-  };
-  // Timing patterns (§6.3.5), drawn first: finders and alignment patterns overwrite their ends.
-  for (let i = 0; i < size; i++) {
-    set(6, i, i % 2 === 0);
-    set(i, 6, i % 2 === 0);
+  const canvas: Canvas = { size, base: new Uint8Array(size * size), fn: new Uint8Array(size * size) };
+  drawFunctionPatterns(canvas, version);
+  const order = placementOrder(canvas.fn, size);
+  const { maskBits, words, maskRows, maskCols } = maskBitsets(order, size);
+  return { version, size, base: canvas.base, order, maskBits, format: formatCells(size), words, maskRows, maskCols };
+}
+
+/**
+ * A symbol being drawn: `base` holds the module colours (1 = dark), `fn` is 1 wherever a function pattern or a
+ * reserved area is, so that codeword placement skips it. Both are `size × size`, row-major.
+ */
+interface Canvas {
+  readonly size: number;
+  readonly base: Uint8Array;
+  readonly fn: Uint8Array;
+}
+
+/** Sets module (x, y), 0 ≤ x, y < size, to dark or light and marks it as a function module. */
+function setFunctionModule(c: Canvas, x: number, y: number, dark: boolean): void {
+  c.base[y * c.size + x] = dark ? 1 : 0;
+  c.fn[y * c.size + x] = 1;
+}
+
+/**
+ * Draws every function pattern of `version` into an empty canvas. The order matters: the timing patterns go
+ * first because the finder and alignment patterns overwrite their ends.
+ */
+function drawFunctionPatterns(c: Canvas, version: number): void {
+  drawTimingPatterns(c);
+  drawFinderPattern(c, 3, 3);
+  drawFinderPattern(c, c.size - 4, 3);
+  drawFinderPattern(c, 3, c.size - 4);
+  drawAlignmentPatterns(c, version);
+  reserveFormatAreas(c);
+  drawVersion(c, version);
+}
+
+/** Timing patterns (§6.3.5): row 6 and column 6 alternate dark and light, dark on even indices, across the symbol. */
+function drawTimingPatterns(c: Canvas): void {
+  for (let i = 0; i < c.size; i++) {
+    setFunctionModule(c, 6, i, i % 2 === 0);
+    setFunctionModule(c, i, 6, i % 2 === 0);
   }
-  // Finder patterns with their separators (§6.3.3, §6.3.4).
-  for (const [cx, cy] of [[3, 3], [size - 4, 3], [3, size - 4]]) {
-    for (let dy = -4; dy <= 4; dy++) {
-      for (let dx = -4; dx <= 4; dx++) {
-        const x = cx + dx;
-        const y = cy + dy;
-        if (x < 0 || x >= size || y < 0 || y >= size) continue;
-        const d = Math.max(Math.abs(dx), Math.abs(dy));
-        set(x, y, d !== 2 && d !== 4);
-      }
+}
+
+/**
+ * A finder pattern centred on (cx, cy) with its separator (§6.3.3, §6.3.4): a 9×9 area clipped to the symbol,
+ * dark at Chebyshev distance 0, 1 and 3 from the centre, light at 2 and 4 (the separator).
+ */
+function drawFinderPattern(c: Canvas, cx: number, cy: number): void {
+  for (let dy = -4; dy <= 4; dy++) {
+    for (let dx = -4; dx <= 4; dx++) {
+      const x = cx + dx;
+      const y = cy + dy;
+      if (x < 0 || x >= c.size || y < 0 || y >= c.size) continue;
+      const d = Math.max(Math.abs(dx), Math.abs(dy));
+      setFunctionModule(c, x, y, d !== 2 && d !== 4);
     }
   }
-  // Alignment patterns (§6.3.6), except the three that would overlap finders.
+}
+
+/**
+ * Alignment patterns (§6.3.6, Annex E): one 5×5 pattern, dark at distance 0 and 2 from its centre, at every
+ * pair of the version's centre coordinates except the three pairs that would overlap a finder pattern. None for
+ * version 1.
+ */
+function drawAlignmentPatterns(c: Canvas, version: number): void {
   const pos = alignmentPositions(version);
   const last = pos.length - 1;
   for (let i = 0; i <= last; i++) {
     for (let j = 0; j <= last; j++) {
       if ((i === 0 && j === 0) || (i === 0 && j === last) || (i === last && j === 0)) continue;
       for (let dy = -2; dy <= 2; dy++) {
-        for (let dx = -2; dx <= 2; dx++) set(pos[i] + dx, pos[j] + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
+        for (let dx = -2; dx <= 2; dx++) {
+          setFunctionModule(c, pos[i] + dx, pos[j] + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
+        }
       }
     }
   }
-  // Reserve both format areas (light here, filled per mask) and draw the dark module (§7.9.1).
-  const format = formatCells(size);
-  for (const i of format) fn[i] = 1;
-  set(8, size - 8, true);
-  // Version information (§7.10), two 6×3 blocks, for versions 7 and up.
-  if (version >= 7) {
-    const bits = versionBits(version);
-    for (let i = 0; i < 18; i++) {
-      const a = size - 11 + (i % 3);
-      const b = Math.floor(i / 3);
-      const dark = ((bits >> i) & 1) === 1;
-      set(a, b, dark);
-      set(b, a, dark);
-    }
+}
+
+/**
+ * Reserves both format-information areas (§7.9.1): left light here, they are written per mask by
+ * {@link drawFormat}. Also draws the dark module at (8, size − 8), which is always dark.
+ */
+function reserveFormatAreas(c: Canvas): void {
+  for (const i of formatCells(c.size)) c.fn[i] = 1;
+  setFunctionModule(c, 8, c.size - 8, true);
+}
+
+/**
+ * Version information (§7.10) for versions 7 and up: the 18 bits of {@link versionBits} in two 6×3 blocks, above
+ * the bottom-left finder (bit i at x = i / 3, y = size − 11 + i % 3) and, transposed, left of the top-right one.
+ */
+function drawVersion(c: Canvas, version: number): void {
+  if (version < 7) return;
+  const bits = versionBits(version);
+  for (let i = 0; i < 18; i++) {
+    const a = c.size - 11 + (i % 3);
+    const b = Math.floor(i / 3);
+    const dark = ((bits >> i) & 1) === 1;
+    setFunctionModule(c, a, b, dark);
+    setFunctionModule(c, b, a, dark);
   }
-  // Placement order (§7.7.3): two-module columns from the right, alternately upwards and downwards, skipping
-  // the vertical timing column 6.
-  const order = new Uint16Array(size * size); // 177² < 2¹⁶
+}
+
+/**
+ * The indices of the data modules (those with `fn` 0) in placement order (§7.7.3): two-module columns from the
+ * right edge, alternately upwards and downwards, right module before left, skipping the vertical timing column
+ * 6. The result has one entry per data module (at most 177² < 2¹⁶).
+ */
+function placementOrder(fn: Uint8Array, size: number): Uint16Array {
+  const order = new Uint16Array(size * size);
   let n = 0;
   for (let right = size - 1; right >= 1; right -= 2) {
     if (right === 6) right = 5;
@@ -153,25 +218,43 @@ function buildTemplate(version: number): Template {
       }
     }
   }
-  const dataOrder = order.slice(0, n);
+  return order.slice(0, n);
+}
+
+/**
+ * Bit m (0–7) set when data mask m inverts the module in row i, column j (§7.8.2 Table 10), 0 ≤ i, j < 177.
+ */
+function maskPattern(i: number, j: number): number {
+  const p = i * j;
+  return (
+    ((i + j) % 2 === 0 ? 1 : 0) |
+    (i % 2 === 0 ? 2 : 0) |
+    (j % 3 === 0 ? 4 : 0) |
+    ((i + j) % 3 === 0 ? 8 : 0) |
+    ((Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0 ? 16 : 0) |
+    ((p % 2) + (p % 3) === 0 ? 32 : 0) |
+    (((p % 2) + (p % 3)) % 2 === 0 ? 64 : 0) |
+    ((((i + j) % 2) + (p % 3)) % 2 === 0 ? 128 : 0)
+  );
+}
+
+/**
+ * The eight masks over the data modules in `order`: per entry the {@link maskPattern} byte, and per mask the row
+ * and column bitsets described on {@link Template} (`words` 32-bit words a line). Function modules are never
+ * masked, so their bits stay 0.
+ */
+function maskBitsets(
+  order: Uint16Array,
+  size: number,
+): Pick<Template, 'maskBits' | 'words' | 'maskRows' | 'maskCols'> {
   const words = (size + 31) >> 5;
-  const maskBits = new Uint8Array(n);
+  const maskBits = new Uint8Array(order.length);
   const maskRows = new Int32Array(8 * size * words);
   const maskCols = new Int32Array(8 * size * words);
-  for (let k = 0; k < n; k++) {
-    const idx = dataOrder[k];
-    const i = Math.floor(idx / size); // row
-    const j = idx - i * size; // column
-    const p = i * j;
-    const bits =
-      ((i + j) % 2 === 0 ? 1 : 0) |
-      (i % 2 === 0 ? 2 : 0) |
-      (j % 3 === 0 ? 4 : 0) |
-      ((i + j) % 3 === 0 ? 8 : 0) |
-      ((Math.floor(i / 2) + Math.floor(j / 3)) % 2 === 0 ? 16 : 0) |
-      ((p % 2) + (p % 3) === 0 ? 32 : 0) |
-      (((p % 2) + (p % 3)) % 2 === 0 ? 64 : 0) |
-      ((((i + j) % 2) + (p % 3)) % 2 === 0 ? 128 : 0);
+  for (let k = 0; k < order.length; k++) {
+    const i = Math.floor(order[k] / size); // row
+    const j = order[k] - i * size; // column
+    const bits = maskPattern(i, j);
     maskBits[k] = bits;
     for (let m = 0; m < 8; m++) {
       if (((bits >> m) & 1) === 0) continue;
@@ -179,7 +262,7 @@ function buildTemplate(version: number): Template {
       maskCols[(m * size + j) * words + (i >> 5)] |= 1 << (i & 31);
     }
   }
-  return { version, size, base, order: dataOrder, maskBits, format, words, maskRows, maskCols };
+  return { maskBits, words, maskRows, maskCols };
 }
 
 /**
