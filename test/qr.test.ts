@@ -12,7 +12,7 @@ import { adler32, crc32 } from '../src/qr/crc.js';
 import { byteCapacity, dataCodewordsFor, interleave, plan, segmentsFor } from '../src/qr/encode.js';
 import { penalty } from '../src/qr/mask.js';
 import { formatBits, template, versionBits } from '../src/qr/matrix.js';
-import { zlibStored } from '../src/qr/png.js';
+import { distanceCode, huffmanLengths, lengthCode, uniformModel, zlibCompress } from '../src/qr/deflate.js';
 import { generatorLog, gfMul, rsRemainder } from '../src/qr/reed-solomon.js';
 import { alignmentPositions, blockCount, dataCodewords, ecPerBlock, LEVELS, totalCodewords } from '../src/qr/tables.js';
 
@@ -598,8 +598,22 @@ function chunks(png: Uint8Array): { type: string; data: Buffer }[] {
   return out;
 }
 
+/** Reverses the PNG filters of `raw` (§9.2: None and Up are the only ones we write), one byte of filter per row. */
+function unfilter(raw: Uint8Array, stride: number, rows: number): { pixels: Uint8Array[]; filters: number[] } {
+  const pixels: Uint8Array[] = [];
+  const filters: number[] = [];
+  for (let y = 0; y < rows; y++) {
+    const line = raw.subarray(y * stride + 1, (y + 1) * stride);
+    const filter = raw[y * stride];
+    filters.push(filter);
+    assert.ok(filter === 0 || filter === 2, `row ${y}: filter type ${filter} (we write None and Up only)`);
+    pixels.push(filter === 0 ? line.slice() : line.map((b, i) => (b + (y > 0 ? pixels[y - 1][i] : 0)) & 0xff));
+  }
+  return { pixels, filters };
+}
+
 describe('qrPng', () => {
-  it('1-bit grayscale, CRCs valid, IDAT inflates (node:zlib) to exactly the scaled matrix', () => {
+  it('1-bit grayscale, CRCs valid, IDAT inflates (node:zlib) and unfilters to exactly the scaled matrix', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 150 }), fc.constantFrom(...LEVELS), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 5 }), (text, level, margin, scale) => {
         const png = qrPng(text, { level, margin, scale });
@@ -612,10 +626,11 @@ describe('qrPng', () => {
         const raw = zlib.inflateSync(cs[1].data); // also verifies the Adler-32
         const stride = 1 + Math.ceil(w / 8);
         assert.equal(raw.length, stride * w);
+        const { pixels, filters } = unfilter(raw, stride, w);
+        if (scale > 1) assert.ok(filters.every((f) => f === 0), 'rows that repeat are filtered with None');
         for (let y = 0; y < w; y++) {
-          assert.equal(raw[y * stride], 0, 'filter type None');
           for (let x = 0; x < w; x++) {
-            const white = (raw[y * stride + 1 + (x >> 3)] >> (7 - (x & 7))) & 1;
+            const white = (pixels[y][x >> 3] >> (7 - (x & 7))) & 1;
             if (white === want[Math.floor(y / scale)][Math.floor(x / scale)]) assert.fail(`pixel ${x},${y}; ${withSeed}`);
           }
         }
@@ -624,30 +639,136 @@ describe('qrPng', () => {
     );
   });
 
+  it('chooses the filter per row: at scale 1 some rows are Up, where that prices lower', () => {
+    // Up wins for about 1 row in 200 at scale 1 (and for none at larger scales); this symbol has two.
+    const cs = chunks(qrPng(URI, { scale: 1, level: 'H' }));
+    const w = qrMatrix(URI, { level: 'H' }).size + 8;
+    const { filters } = unfilter(zlib.inflateSync(cs[1].data), 1 + Math.ceil(w / 8), w);
+    assert.ok(filters.includes(0) && filters.includes(2), `filters: ${filters.join('')}`);
+  });
+
+  it('compresses a typical URI to at most 514 bytes (lean-qr\'s PNG of it, zlib -9), smaller than zlib -9 does', () => {
+    const png = qrPng(URI); // version 6, scale 4, margin 4: 196 × 196 pixels, 5,096 bytes of filtered rows
+    assert.ok(png.length <= 514, `${png.length} B`);
+    const idat = chunks(png)[1].data;
+    const raw = zlib.inflateSync(idat);
+    assert.ok(idat.length < zlib.deflateSync(raw, { level: 9 }).length, 'smaller than zlib -9 of the same rows');
+  });
+
   it('other colours use a two-entry palette, light first', () => {
     const cs = chunks(qrPng('hello', { dark: '#123', light: '#fFeEdD', margin: 0, scale: 1 }));
     assert.deepEqual(cs.map((c) => c.type), ['IHDR', 'PLTE', 'IDAT', 'IEND']);
     assert.equal(cs[0].data[9], 3);
     assert.deepEqual([...cs[1].data], [0xff, 0xee, 0xdd, 0x11, 0x22, 0x33]);
     const raw = zlib.inflateSync(cs[2].data);
+    assert.equal(raw[0], 0, 'the first row is filtered with None');
     assert.equal(raw[1] >> 1, 0b1111111, 'index 1 (dark) for the finder'); // 21 px: 3 bytes + filter byte per row
     // White on black (an inverted symbol) also needs the palette.
     assert.equal(chunks(qrPng('x', { dark: '#fff', light: '#000' }))[1].type, 'PLTE');
   });
 
-  it('stored deflate splits into 65535-byte blocks and the checksums match node:zlib', () => {
-    const data = Uint8Array.from({ length: 150_000 }, (_, i) => (i * 7919) & 0xff);
-    const z = zlibStored(data);
-    assert.deepEqual(zlib.inflateSync(z), Buffer.from(data));
-    assert.equal(z.length, 2 + 150_000 + 3 * 5 + 4);
-    assert.equal(z[2], 0, 'first block not final');
-    assert.equal(z[2 + 5 + 0xffff + 5 + 0xffff], 1, 'third block final');
-    assert.equal(adler32(data), Buffer.from(z).readUInt32BE(z.length - 4)); // inflateSync verified it too
-    assert.equal(crc32(new TextEncoder().encode('123456789')), 0xcbf43926);
-    assert.equal(adler32(new TextEncoder().encode('Wikipedia')), 0x11e60398);
-    // A v40 symbol at scale 32 still encodes (IDAT above 65535 bytes), with many stored blocks.
+  it('a v40 symbol at scale 32 (a 7.4 MB image) still encodes, and inflates to the right length', () => {
     const big = chunks(qrPng('x'.repeat(2953), { level: 'L', scale: 32 }));
     assert.equal(zlib.inflateSync(big[1].data).length, (177 + 8) * 32 * (1 + (185 * 32) / 8));
+    assert.ok(big[1].data.length < 100_000, `${big[1].data.length} B`);
+  });
+
+  it('checksums match the standard check values', () => {
+    assert.equal(crc32(new TextEncoder().encode('123456789')), 0xcbf43926);
+    assert.equal(adler32(new TextEncoder().encode('Wikipedia')), 0x11e60398);
+  });
+});
+
+describe('deflate (RFC 1950, RFC 1951)', () => {
+  it('length and distance codes follow the table of RFC 1951 §3.2.5', () => {
+    const lengths: [number, number][] = [
+      [3, 257], [10, 264], [11, 265], [12, 265], [13, 266], [18, 268], [19, 269], [34, 272], [35, 273], [66, 276],
+      [67, 277], [130, 280], [131, 281], [227, 284], [257, 284], [258, 285],
+    ];
+    for (const [len, symbol] of lengths) assert.equal(257 + lengthCode(len), symbol, `length ${len}`);
+    const distances: [number, number][] = [
+      [1, 0], [4, 3], [5, 4], [6, 4], [7, 5], [24, 8], [25, 9], [32, 9], [33, 10], [256, 15], [257, 16], [384, 16],
+      [385, 17], [4096, 23], [4097, 24], [24576, 28], [24577, 29], [32768, 29],
+    ];
+    for (const [d, code] of distances) assert.equal(distanceCode(d), code, `distance ${d}`);
+  });
+
+  it('Huffman code lengths are complete prefix codes within the limit, optimal when the limit does not bind', () => {
+    const kraft = (lengths: Uint8Array) => lengths.reduce((sum, l) => sum + (l > 0 ? 2 ** -l : 0), 0);
+    const cost = (counts: number[], lengths: Uint8Array) => counts.reduce((sum, c, i) => sum + c * lengths[i], 0);
+    /** The optimal (unlimited) cost, by the textbook merge of the two smallest weights. */
+    const optimal = (counts: number[]) => {
+      const q = counts.filter((c) => c > 0);
+      let total = 0;
+      while (q.length > 1) {
+        q.sort((a, b) => a - b);
+        const merged = q.shift()! + q.shift()!;
+        total += merged;
+        q.push(merged);
+      }
+      return total;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 1000 }), { maxLength: 286 }), fc.integer({ min: 7, max: 15 }), (counts, limit) => {
+        fc.pre(counts.filter((c) => c > 0).length >= 2);
+        const lengths = huffmanLengths(counts, limit);
+        assert.ok(Math.max(...lengths) <= limit, withSeed);
+        assert.ok(Math.abs(kraft(lengths) - 1) < 1e-12, `complete code; ${withSeed}`);
+        counts.forEach((c, i) => assert.equal(lengths[i] === 0, c === 0, withSeed));
+        const depthNeeded = Math.max(...huffmanLengths(counts, 64));
+        if (depthNeeded <= limit) assert.equal(cost(counts, lengths), optimal(counts), withSeed);
+      }),
+      fcParams,
+    );
+    // Fibonacci weights build the deepest tree: 20 of them need 19 bits, so the limit must bind.
+    const fib = [1, 1];
+    while (fib.length < 20) fib.push(fib[fib.length - 1] + fib[fib.length - 2]);
+    const limited = huffmanLengths(fib, 7);
+    assert.ok(Math.max(...limited) <= 7 && Math.abs(kraft(limited) - 1) < 1e-12);
+    assert.deepEqual([...huffmanLengths([0, 5, 0], 15)], [0, 1, 0], 'a single symbol gets one bit');
+  });
+
+  it('any bytes round-trip through node:zlib, whatever the repeat distance', () => {
+    const alphabets = [[0, 255], [0, 0x0f, 0xf0, 0xff], Array.from({ length: 256 }, (_, i) => i)];
+    fc.assert(
+      fc.property(fc.nat({ max: 2 }), fc.array(fc.nat(), { maxLength: 3000 }), fc.nat({ max: 40 }), (a, picks, repeat) => {
+        const alphabet = alphabets[a];
+        // Runs and copies, as images have: each pick either adds a byte or repeats an earlier stretch.
+        const bytes: number[] = [];
+        for (const p of picks) {
+          if (p % 3 === 0 && bytes.length > 8) {
+            const from = bytes.length - 1 - (p % Math.min(bytes.length, 300));
+            for (let k = 0; k < 3 + (p % 40); k++) bytes.push(bytes[from + (k % (bytes.length - from))]);
+          } else {
+            bytes.push(alphabet[p % alphabet.length]);
+          }
+        }
+        const data = Uint8Array.from(bytes);
+        const z = zlibCompress(data, uniformModel(), repeat, 2);
+        assert.deepEqual(new Uint8Array(zlib.inflateSync(z)), data, withSeed);
+        assert.equal((z[0] * 256 + z[1]) % 31, 0, 'zlib header check bits (RFC 1950 §2.2)');
+      }),
+      { ...fcParams, numRuns: 40 },
+    );
+  });
+
+  it('uses fixed codes for a tiny input and stored blocks (of at most 65535 bytes) for incompressible data', () => {
+    const tiny = zlibCompress(Uint8Array.of(1, 2, 3, 4), uniformModel());
+    assert.equal(tiny[2] & 7, 0b011, 'BFINAL = 1, BTYPE = 01 (fixed Huffman codes, §3.2.6)');
+    assert.deepEqual([...zlib.inflateSync(tiny)], [1, 2, 3, 4]);
+    const data = new Uint8Array(150_000);
+    for (let i = 0, x = 0x9e3779b9; i < data.length; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      data[i] = x & 0xff;
+    }
+    const z = zlibCompress(data, uniformModel());
+    assert.equal(z.length, 2 + 150_000 + 3 * 5 + 4, 'three stored blocks (§3.2.4)');
+    assert.equal(z[2], 0, 'first block not final');
+    assert.equal(z[2 + 5 + 0xffff + 5 + 0xffff], 1, 'third block final');
+    assert.deepEqual(zlib.inflateSync(z), Buffer.from(data));
+    assert.equal(adler32(data), Buffer.from(z).readUInt32BE(z.length - 4)); // inflateSync verified it too
   });
 });
 

@@ -1,41 +1,158 @@
 /**
  * A minimal PNG writer for QR symbols (PNG specification, ISO/IEC 15948 / W3C PNG 3rd ed.): one IHDR, an
- * optional PLTE, one IDAT holding a zlib stream (RFC 1950) of stored, uncompressed deflate blocks (RFC 1951
- * §3.2.4), and IEND. Pixels are 1 bit deep: grayscale for black on white, a two-entry palette otherwise.
+ * optional PLTE, one IDAT holding a zlib stream (RFC 1950) of real deflate (./deflate.ts), and IEND. Pixels are
+ * 1 bit deep (§11.2.2): grayscale for black on white, a two-entry palette otherwise.
+ *
+ * A module row is drawn `scale` times. With filter None (§9.2) its repeats are one LZ77 match at the row's own
+ * distance; with Up they would be rows of zeros that still have to be coded, so repeated rows always get None.
+ * A row that does not repeat (scale 1) gets None or Up, whichever the deflate parser prices lower. The typical
+ * enrollment code of `qrPng`'s documentation is 383 bytes this way, against 5,164 as stored blocks.
  *
  * @module
  */
-import { adler32, crc32 } from './crc.js';
+import { crc32 } from './crc.js';
+import { costModel, distanceCode, lengthCode, Lz77, MAX_SEGMENT, zlibCompress, type CostModel } from './deflate.js';
 
 /** An RGB colour as three bytes. */
 export type Rgb = readonly [number, number, number];
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** PNG filter types (§9.2). */
+const NONE = 0;
+const UP = 2;
+/**
+ * Parsing rounds. With the model of {@link initialModel} one round codes as small as two (measured: within 5
+ * bytes over 80 symbols at scales 1–8), so the second, which re-learns costs from the first, is not run.
+ */
+const PASSES = 1;
 
-/** Wraps `raw` in a zlib stream of stored deflate blocks (RFC 1950 §2.2, RFC 1951 §3.2.4). */
-export function zlibStored(raw: Uint8Array): Uint8Array {
-  const blocks = Math.max(1, Math.ceil(raw.length / 0xffff));
-  const out = new Uint8Array(2 + raw.length + blocks * 5 + 4);
-  out[0] = 0x78; // CM = 8 (deflate), CINFO = 7 (32 KiB window)
-  out[1] = 0x01; // FLEVEL = 0, no preset dictionary, FCHECK makes 0x7801 a multiple of 31
-  let o = 2;
-  for (let b = 0, i = 0; b < blocks; b++) {
-    const len = Math.min(0xffff, raw.length - i);
-    out[o++] = b === blocks - 1 ? 1 : 0; // BFINAL, BTYPE = 00 (stored)
-    out[o++] = len & 0xff;
-    out[o++] = len >> 8;
-    out[o++] = ~len & 0xff;
-    out[o++] = (~len >> 8) & 0xff;
-    out.set(raw.subarray(i, i + len), o);
-    o += len;
-    i += len;
+/** Identical pixel rows: the packed pixels of one row (no filter byte) and how many times it repeats. */
+interface RowRun {
+  readonly pixels: Uint8Array;
+  readonly count: number;
+}
+
+/**
+ * The image as runs of identical rows: `margin` light modules around the symbol, each module `scale` × `scale`
+ * pixels, 8 pixels a byte, first pixel in the high bit. A set bit is dark when `flip` is 0 (palette index 1) and
+ * light when `flip` is 0xff (grayscale, where 1 is white). Runs are cut to at most `maxRows` rows.
+ */
+function rowRuns(
+  modules: Uint8Array,
+  size: number,
+  margin: number,
+  scale: number,
+  flip: number,
+  maxRows: number,
+): RowRun[] {
+  const width = (size + 2 * margin) * scale;
+  const runs: RowRun[] = [];
+  let last: Uint8Array | undefined;
+  for (let y = -margin; y < size + margin; y++) {
+    const pixels = new Uint8Array((width + 7) >> 3).fill(flip);
+    if (y >= 0 && y < size) {
+      for (let x = 0; x < size; x++) {
+        if (modules[y * size + x] === 0) continue;
+        const from = x;
+        while (x + 1 < size && modules[y * size + x + 1] === 1) x++;
+        flipBits(pixels, (from + margin) * scale, (x + 1 + margin) * scale);
+      }
+    }
+    const top = runs[runs.length - 1];
+    if (last !== undefined && top.count + scale <= maxRows && sameBytes(pixels, last)) {
+      runs[runs.length - 1] = { pixels: top.pixels, count: top.count + scale };
+    } else {
+      for (let n = scale; n > 0; n -= maxRows) runs.push({ pixels, count: Math.min(n, maxRows) });
+    }
+    last = pixels;
   }
-  const adler = adler32(raw);
-  out[o++] = adler >>> 24;
-  out[o++] = (adler >>> 16) & 0xff;
-  out[o++] = (adler >>> 8) & 0xff;
-  out[o] = adler & 0xff;
-  return out;
+  return runs;
+}
+
+/** Inverts bits [from, to) of a packed row, bit 0 being the high bit of byte 0. */
+function flipBits(row: Uint8Array, from: number, to: number): void {
+  for (; from < to && (from & 7) !== 0; from++) row[from >> 3] ^= 0x80 >> (from & 7);
+  for (; from + 8 <= to; from += 8) row[from >> 3] ^= 0xff;
+  for (; from < to; from++) row[from >> 3] ^= 0x80 >> (from & 7);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Writes the rows of `run` at `pos` with filter type `filter` (§9.2): None copies the pixels; Up subtracts the
+ * row above (`above`, or zeros for the first row), which makes every repeated row all zeros.
+ */
+function writeRun(data: Uint8Array, pos: number, run: RowRun, above: Uint8Array | undefined, filter: number): void {
+  const n = run.pixels.length;
+  for (let r = 0; r < run.count; r++, pos += n + 1) {
+    data[pos] = filter;
+    if (filter === NONE) data.set(run.pixels, pos + 1);
+    else if (r > 0) data.fill(0, pos + 1, pos + 1 + n);
+    else for (let i = 0; i < n; i++) data[pos + 1 + i] = (run.pixels[i] - (above ? above[i] : 0)) & 0xff;
+  }
+}
+
+/**
+ * A first cost model, before any parse, from what the image is known to hold: each distinct row's bytes once as
+ * literals, and for each run of repeated rows one match at the row's distance (`stride`) as long as the repeats.
+ * Every other length and distance code counts once, so that it stays possible.
+ */
+function initialModel(runs: RowRun[], stride: number): CostModel {
+  const literal = new Uint32Array(286).fill(1, 257);
+  const distance = new Uint32Array(30).fill(1);
+  for (const run of runs) {
+    literal[NONE]++;
+    for (const b of run.pixels) literal[b]++;
+    if (run.count > 1) {
+      literal[257 + lengthCode(Math.min(258, (run.count - 1) * stride))]++;
+      distance[distanceCode(stride)]++;
+    }
+  }
+  return costModel(literal, distance);
+}
+
+/**
+ * The filter type of each run (§9.2): None, except that a row that does not repeat (scale 1) gets Up when the
+ * parser prices it lower, segment by segment under `model`. For a repeated row Up never won (0 of 22,592 rows
+ * at scales 2–8, measured): with None its repeats are one match at the row's distance, with Up a row of zeros.
+ */
+function chooseFilters(runs: RowRun[], stride: number, total: number, model: CostModel): Uint8Array {
+  const filters = new Uint8Array(runs.length);
+  if (!runs.some((run) => run.count === 1)) return filters;
+  const data = new Uint8Array(total);
+  const lz = new Lz77(data, model, Math.min(total, MAX_SEGMENT), stride);
+  let pos = 0;
+  runs.forEach((run, k) => {
+    const end = pos + run.count * stride;
+    const above = k > 0 ? runs[k - 1].pixels : undefined;
+    writeRun(data, pos, run, above, NONE);
+    if (run.count === 1 && above !== undefined) {
+      const none = lz.price(0, pos, end);
+      writeRun(data, pos, run, above, UP);
+      if (lz.price(1, pos, end) < none) filters[k] = UP;
+      else writeRun(data, pos, run, above, NONE);
+    }
+    lz.price(filters[k] === UP ? 1 : 0, pos, end, true);
+    lz.commit(filters[k] === UP ? 1 : 0, pos, end);
+    pos = end;
+  });
+  return filters;
+}
+
+/** The zlib stream of the image data (§10): filters chosen per row, then {@link PASSES} parses of the whole. */
+function compressImage(runs: RowRun[], stride: number): Uint8Array {
+  let total = 0;
+  for (const run of runs) total += run.count * stride;
+  const model = initialModel(runs, stride);
+  const filters = chooseFilters(runs, stride, total, model);
+  const data = new Uint8Array(total);
+  for (let k = 0, pos = 0; k < runs.length; pos += runs[k].count * stride, k++) {
+    writeRun(data, pos, runs[k], k > 0 ? runs[k - 1].pixels : undefined, filters[k]);
+  }
+  return zlibCompress(data, model, stride, PASSES);
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
@@ -60,24 +177,10 @@ export function renderPng(
   light: Rgb,
 ): Uint8Array {
   const width = (size + 2 * margin) * scale;
-  const stride = 1 + ((width + 7) >> 3); // filter-type byte + packed pixels (§7.2, §9: filter 0 = None)
+  const stride = 1 + ((width + 7) >> 3); // filter-type byte + packed pixels (§7.2)
   const gray = dark[0] + dark[1] + dark[2] === 0 && light[0] + light[1] + light[2] === 765;
   // Palette index 1 is dark; in 1-bit grayscale the bit means white, so rows are inverted there.
-  const flip = gray ? 0xff : 0;
-  const raw = new Uint8Array(stride * width);
-  const row = new Uint8Array(stride);
-  for (let y = 0; y < size + 2 * margin; y++) {
-    row.fill(flip);
-    row[0] = 0;
-    const my = y - margin;
-    if (my >= 0 && my < size) {
-      for (let mx = 0; mx < size; mx++) {
-        if (modules[my * size + mx] === 0) continue;
-        for (let px = (mx + margin) * scale, end = px + scale; px < end; px++) row[1 + (px >> 3)] ^= 0x80 >> (px & 7);
-      }
-    }
-    for (let s = 0; s < scale; s++) raw.set(row, (y * scale + s) * stride);
-  }
+  const runs = rowRuns(modules, size, margin, scale, gray ? 0xff : 0, Math.max(1, Math.floor(MAX_SEGMENT / stride)));
   const ihdr = new Uint8Array(13);
   const view = new DataView(ihdr.buffer);
   view.setUint32(0, width);
@@ -87,7 +190,7 @@ export function renderPng(
   // compression 0, filter 0, interlace 0 (§11.2.2)
   const parts = [Uint8Array.from(SIGNATURE), chunk('IHDR', ihdr)];
   if (!gray) parts.push(chunk('PLTE', Uint8Array.from([...light, ...dark])));
-  parts.push(chunk('IDAT', zlibStored(raw)), chunk('IEND', new Uint8Array(0)));
+  parts.push(chunk('IDAT', compressImage(runs, stride)), chunk('IEND', new Uint8Array(0)));
   let length = 0;
   for (const p of parts) length += p.length;
   const out = new Uint8Array(length);

@@ -19,7 +19,8 @@ export function hasTool(name: string): boolean {
 export function requireTools(t: TestContext, names: string[]): boolean {
   const missing = names.filter((n) => !hasTool(n));
   if (missing.length === 0) return true;
-  const reason = `missing ${missing.join(', ')} (apt-get install zbar-tools zxing-cpp-tools librsvg2-bin qrencode)`;
+  const install = 'apt-get install zbar-tools zxing-cpp-tools librsvg2-bin qrencode pngcheck';
+  const reason = `missing ${missing.join(', ')} (${install})`;
   if (CI) assert.fail(`CI=true and ${reason}`);
   console.log(`# skipped: ${reason}`);
   t.skip(reason);
@@ -68,6 +69,59 @@ export function assertDecodes(decoder: Decoder, files: string[], expected: Uint8
     }
     assert.fail(`${decoder}: batch from ${f[0]} differs but each file decodes alone`);
   }
+}
+
+/**
+ * Runs pngcheck (Debian's pngcheck, an independent PNG validator: signature, chunk order and CRCs, IHDR fields,
+ * zlib stream) on every file, many per process; returns the lines of the files it did not call OK.
+ */
+export function pngcheck(files: string[], batch = 200): string[] {
+  const bad: string[] = [];
+  for (let i = 0; i < files.length; i += batch) {
+    const r = spawnSync('pngcheck', ['-q', ...files.slice(i, i + batch)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (r.error) throw r.error;
+    // -q prints only the files with errors; exit status 0 when all are fine.
+    if (r.status !== 0 || r.stdout.trim() !== '') bad.push(...`${r.stdout}${r.stderr}`.trim().split('\n'));
+  }
+  return bad;
+}
+
+/**
+ * Python's zlib (a second, independent inflater) and struct read every PNG: each chunk CRC (zlib.crc32), the
+ * IDAT stream inflated whole, its length height × (1 + ⌈width·depth/8⌉), and each row's filter type. Returns one
+ * line per file: 'ok <filter types used>' or the problem.
+ */
+export function pythonInflate(files: string[]): string[] {
+  const program = `
+import json, struct, sys, zlib
+out = []
+for path in json.load(sys.stdin):
+    data = open(path, 'rb').read()
+    try:
+        assert data[:8] == b'\\x89PNG\\r\\n\\x1a\\n', 'signature'
+        pos, idat, ihdr = 8, b'', None
+        while pos < len(data):
+            (length,) = struct.unpack('>I', data[pos:pos + 4])
+            kind, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
+            (crc,) = struct.unpack('>I', data[pos + 8 + length:pos + 12 + length])
+            assert zlib.crc32(kind + body) == crc, 'CRC of ' + kind.decode()
+            if kind == b'IHDR': ihdr = struct.unpack('>IIBBBBB', body)
+            if kind == b'IDAT': idat += body
+            pos += 12 + length
+        width, height, depth = ihdr[0], ihdr[1], ihdr[2]
+        raw = zlib.decompress(idat)
+        stride = 1 + (width * depth + 7) // 8
+        assert len(raw) == height * stride, 'inflated %d bytes, expected %d' % (len(raw), height * stride)
+        out.append('ok ' + ''.join(sorted(set(str(raw[y * stride]) for y in range(height)))))
+    except Exception as e:
+        out.append('%s: %s' % (path, e))
+print(json.dumps(out))
+`;
+  const input = JSON.stringify(files);
+  const r = spawnSync('/usr/bin/python3', ['-c', program], { input, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`python3 failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as string[];
 }
 
 /** Rasterises SVG files to PNG with rsvg-convert (one process per file: it takes one input). */
