@@ -477,20 +477,44 @@ describe('qrMatrix structure (properties)', () => {
 });
 
 /** Parses our SVG path back into a module grid (quiet zone included), independently of the renderer. */
+/**
+ * Draws our SVG back into cells, by interpreting its path data as SVG 2 §9.3 defines it (M/m move, h draws a
+ * horizontal line, here with the default stroke width 1): the light square, then each stroked run. Checks that
+ * only these commands occur, that runs sit on row centres (y + 0.5), never overlap and never touch in a row.
+ */
 function svgToGrid(svg: string): { full: number; cells: number[][] } {
   const viewBox = /viewBox="0 0 (\d+) (\d+)"/.exec(svg);
   assert.ok(viewBox && viewBox[1] === viewBox[2]);
   const full = Number(viewBox[1]);
+  const paths = [...svg.matchAll(/<path ([a-z]+)="[^"]*" d="([^"]*)"\/>/g)];
+  assert.equal(paths.length, 2, 'a light square and one stroked path');
+  assert.equal(paths[0][1], 'fill');
+  assert.equal(paths[0][2], `M0 0h${full}v${full}H0z`, 'the light square covers the viewBox');
+  assert.equal(paths[1][1], 'stroke');
   const cells = Array.from({ length: full }, () => new Array<number>(full).fill(0));
-  const d = /<path [^>]*d="([^"]*)"/.exec(svg)![1];
-  for (const [, x, y, n, n2] of d.matchAll(/M(\d+) (\d+)h(\d+)v1h-(\d+)z/g)) {
-    assert.equal(n, n2);
-    for (let i = 0; i < Number(n); i++) {
-      assert.equal(cells[Number(y)][Number(x) + i], 0, 'runs do not overlap');
-      cells[Number(y)][Number(x) + i] = 1;
+  const commands = paths[1][2].match(/[a-zA-Z][^a-zA-Z]*/g)!;
+  assert.equal(paths[1][2], commands.join(''));
+  let x = 0;
+  let y = 0;
+  commands.forEach((c, i) => {
+    const args = c.slice(1).trim().split(/[\s,]+|(?=-)/).filter(Boolean).map(Number);
+    if (c[0] === 'M' || c[0] === 'm') {
+      assert.equal(c[0] === 'M', i === 0, 'only the first move is absolute');
+      assert.equal(args.length, 2);
+      const [dx, dy] = args;
+      if (c[0] === 'm') assert.ok(dy > 0 || dx > 0, 'runs in a row are apart: maximal runs');
+      [x, y] = c[0] === 'M' ? [dx, dy] : [x + dx, y + dy];
+      assert.equal(y % 1, 0.5, 'strokes run along row centres');
+    } else {
+      assert.equal(c[0], 'h');
+      assert.ok(args.length === 1 && args[0] > 0 && Number.isInteger(args[0]) && Number.isInteger(x));
+      for (let k = 0; k < args[0]; k++) {
+        assert.equal(cells[y - 0.5][x + k], 0, 'runs do not overlap');
+        cells[y - 0.5][x + k] = 1;
+      }
+      x += args[0];
     }
-  }
-  assert.equal(d.replace(/M\d+ \d+h\d+v1h-\d+z/g, ''), '', 'the path holds only run commands');
+  });
   return { full, cells };
 }
 
@@ -507,11 +531,11 @@ function padded(text: string, level: QrLevel, margin: number): number[][] {
 }
 
 describe('qrSvg', () => {
-  it('draws exactly the matrix, as one path of horizontal runs, with the quiet zone in the viewBox', () => {
+  it('draws exactly the matrix, as one stroked path of horizontal runs, with the quiet zone in the viewBox', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), fc.constantFrom(...LEVELS), fc.integer({ min: 0, max: 8 }), (text, level, margin) => {
         const svg = qrSvg(text, { level, margin });
-        assert.equal(svg.match(/<path /g)?.length, 1, withSeed);
+        assert.equal(svg.match(/<path /g)?.length, 2, withSeed);
         assert.match(svg, /shape-rendering="crispEdges"/);
         const { full, cells } = svgToGrid(svg);
         assert.deepEqual(cells, padded(text, level, margin), withSeed);
@@ -521,15 +545,24 @@ describe('qrSvg', () => {
     );
   });
 
-  it('uses the given colours and scale, and its runs are maximal', () => {
+  it('uses the given colours and scale, and writes nothing redundant', () => {
     const svg = qrSvg('hello', { dark: 'rgb(0 0 0 / 90%)', light: 'transparent', scale: 10, margin: 2 });
-    assert.match(svg, /<rect width="25" height="25" fill="transparent"\/>/);
-    assert.match(svg, /<path fill="rgb\(0 0 0 \/ 90%\)" d="M2 2h7v1h-7z/);
-    assert.match(svg, /width="250" height="250" viewBox="0 0 25 25"/);
-    assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"') && svg.endsWith('</svg>\n'));
+    assert.ok(
+      svg.startsWith(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="250" height="250" viewBox="0 0 25 25" shape-rendering="crispEdges">' +
+          '<path fill="transparent" d="M0 0h25v25H0z"/><path stroke="rgb(0 0 0 / 90%)" d="M2 2.5h7m2 0h2m3 0h7m-21 1h1m5 0h1',
+      ),
+      svg,
+    );
+    assert.ok(svg.endsWith('"/></svg>\n'));
     for (const c of ['#abc', '#abcd', '#aabbcc', '#aabbcc80', 'currentColor', 'hsl(120 50% 50%)', 'oklch(0.7 0.1 200)']) {
-      assert.match(qrSvg('x', { dark: c }), new RegExp(`fill="${c.replace(/[()]/g, '\\$&')}"`));
+      assert.match(qrSvg('x', { dark: c }), new RegExp(`stroke="${c.replace(/[()]/g, '\\$&')}"`));
+      assert.match(qrSvg('x', { light: c }), new RegExp(`fill="${c.replace(/[()]/g, '\\$&')}"`));
     }
+  });
+
+  it('is no larger than 2,979 bytes for a typical enrollment URI at margin 4 (node-qrcode\'s SVG of it)', () => {
+    assert.ok(qrSvg(URI).length <= 2979, `${qrSvg(URI).length} B`);
   });
 
   it('never contains the encoded text', () => {
