@@ -32,8 +32,8 @@ export function renderSvg(
 /**
  * The path data of the dark runs: `M{x} {y}.5` to the first run, then for each run `h{length}`, preceded by
  * `m{gap} 0` from the end of the run before it in the same row or `m{dx} {dy}` from the last run of an earlier
- * row (a symbol always has dark modules: its finder patterns). Written as ASCII bytes and decoded once: building it from many small
- * strings costs several times more.
+ * row (a symbol always has dark modules: its finder patterns). Written as ASCII bytes and decoded once:
+ * building it from many small strings costs several times more.
  */
 function runsPath(modules: Uint8Array, size: number, margin: number): string {
   // A run takes at most 14 bytes ("m-176 176h177"), and a row holds at most (size + 1) / 2 runs.
