@@ -27,14 +27,13 @@ function describeError(error) {
   // Node wraps the thrown value: the test's own error is the cause of an ERR_TEST_FAILURE.
   const cause = error.code === 'ERR_TEST_FAILURE' && error.cause !== undefined ? error.cause : error;
   const text = cause instanceof Error || typeof cause === 'object' ? inspect(cause, { depth: 6 }) : String(cause);
-  return text
-    .split('\n')
-    // Node's own frames say nothing about the test; keep the ' {' that opens the error's properties.
-    .map((line) => (/^\s+at .*(node:internal\/|node:async_hooks|Promise\.all \(index)/.test(line) ? (line.endsWith(' {') ? '{' : null) : line))
-    .filter((line) => line !== null)
-    .reduce((lines, line) => (line === '{' ? [...lines.slice(0, -1), `${lines.at(-1)} {`] : [...lines, line]), [])
-    .map((line) => `    ${line}`)
-    .join('\n');
+  // Node's own frames say nothing about the test; keep the ' {' that opens the error's properties.
+  const lines = [];
+  for (const line of text.split('\n')) {
+    if (!/^\s+at .*(node:internal\/|node:async_hooks|Promise\.all \(index)/.test(line)) lines.push(line);
+    else if (line.endsWith(' {') && lines.length > 0) lines[lines.length - 1] += ' {';
+  }
+  return lines.map((line) => `    ${line}`).join('\n');
 }
 
 async function* summary(source) {
