@@ -10,23 +10,16 @@
 // one that no longer offends (delete it from the list). When the list is empty, the check is fully enforcing.
 //
 // Usage: node scripts/check-source.mjs [--json]   (exit 1 on failure)
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { ROOT } from './entries.mjs';
+import { tsFiles } from './files.mjs';
 
 export const MAX_LINE = 120;
 export const MAX_FUNCTION_LINES = 60;
 const EXEMPT = /@generated|deliberately unrolled/i;
 const ALLOWLIST = join(ROOT, 'scripts', 'source-allowlist.json');
-
-function* sourceFiles(dir) {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* sourceFiles(path);
-    else if (name.endsWith('.ts')) yield path;
-  }
-}
 
 /** The comment text before `pos` (JSDoc and line comments directly above a node). */
 function leadingComments(text, pos) {
@@ -97,7 +90,7 @@ export function checkSource({ root = ROOT, allowlist = JSON.parse(readFileSync(A
   const exempt = [];
   const seenLines = new Set();
   const seenFunctions = new Set();
-  for (const path of sourceFiles(join(root, 'src'))) {
+  for (const path of tsFiles(join(root, 'src'))) {
     const file = relative(root, path).split('\\').join('/');
     const result = scanFile(path);
     if (result.fileExempt) exempt.push(file);

@@ -2,7 +2,7 @@
 // name below). Everything that names the entries is derived from this list:
 //   - package.json `exports`, `main`/`module`/`types` and `files`,
 //   - the node10 stub folders (`qr/package.json` …, for TypeScript's old `moduleResolution: node10`),
-//   - jsr.json `exports`,
+//   - jsr.json `exports` (and its `version`, which is package.json's),
 // which `node scripts/entries.mjs` (npm run entries) writes and `node scripts/entries.mjs --check` (run by
 // test/entries.test.ts) compares; and, read at run time, the TypeDoc entry points, the doc-example test, the pack
 // test and the runtimes suite.
@@ -94,7 +94,8 @@ export function derivedFiles(entries = ENTRIES) {
   const jsrPath = 'jsr.json';
   if (existsSync(join(ROOT, jsrPath))) {
     const jsr = JSON.parse(readFileSync(join(ROOT, jsrPath), 'utf8'));
-    files.push([jsrPath, json({ ...jsr, exports: jsrExports(entries) })]);
+    // JSR publishes the same version as npm.
+    files.push([jsrPath, json({ ...jsr, version: pkg.version, exports: jsrExports(entries) })]);
   }
   return files;
 }
