@@ -132,6 +132,9 @@ test('the convention: a wrong output, an undefined name and an unreached marker 
   assert.deepEqual(one('generateTotp(secret); // => e.g. \'123456\'').problems, [
     'y.md:1: the example uses secret, which it does not define',
   ]);
+  const illustration = one("const m = generateTotp(token);\nif (m) save(m);\ngenerateTotp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', { time: 0 }); // => '755224'");
+  assert.deepEqual(illustration.problems, []);
+  assert.deepEqual(illustration.notRun, ['y.md:1: const m = generateTotp(token);', 'y.md:2: if (m) save(m);']);
   const unreached = one("if (false) generateTotp('A'); // => '1'");
   assert.equal((await run(unreached, publicNames, importModule)).size, 0);
 });

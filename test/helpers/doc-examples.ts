@@ -271,6 +271,8 @@ export function prepare(block: Block, libNames: Set<string>, firstId: number): P
   const imports: string[] = [];
   const edits: Array<{ pos: number; end: number; text: string }> = [];
   const marked = new Set<ts.Statement>();
+  const statementOf = new Map<number, ts.Statement>();
+  const unavailable = new Set<string>();
 
   const all = comments(code, sourceFile);
   for (let i = 0; i < all.length; i++) {
@@ -302,6 +304,7 @@ export function prepare(block: Block, libNames: Set<string>, firstId: number): P
     const expectation: Expectation = throws ? { kind: 'throws', text } : readExpectation(text);
     markers.push({ id, where, statement: statement.getText(sourceFile), expectation });
     marked.add(statement);
+    statementOf.set(id, statement);
     const free = freeNames(statement, bound, libNames);
     if (free.length > 0) problems.push(`${where}: the example uses ${free.join(', ')}, which it does not define`);
     const method = throws ? 'throws' : 'value';
@@ -340,15 +343,21 @@ export function prepare(block: Block, libNames: Set<string>, firstId: number): P
         }
       }
       edits.push({ pos: statement.getStart(), end: statement.getEnd(), text: parts.join(' ') });
-    } else if (ts.isExpressionStatement(statement) && !marked.has(statement) && !containsMarked(statement, marked)) {
-      // An unmarked statement that uses a name the example never defines (`uri`, `element`, `document`) is an
-      // illustration, not something to run.
-      const free = freeNames(statement, bound, libNames);
-      if (free.length > 0) {
+    } else if (!marked.has(statement) && !containsMarked(statement, marked)) {
+      // An unmarked statement that uses a name the example never defines (`uri`, `element`, `document`), or one
+      // that a statement left out defines, is an illustration, not something to run.
+      const uses = freeNames(statement, bound, libNames).concat(readNames(statement).filter((n) => unavailable.has(n)));
+      if (uses.length > 0) {
         notRun.push(`${block.file}:${block.line + lineOf(statement.getStart())}: ${statement.getText(sourceFile)}`);
         edits.push({ pos: statement.getStart(), end: statement.getEnd(), text: '' });
+        for (const name of declaredNames(statement)) unavailable.add(name);
       }
     }
+  }
+  for (const marker of markers) {
+    const statement = statementOf.get(marker.id)!;
+    const missing = readNames(statement).filter((n) => unavailable.has(n));
+    if (missing.length > 0) problems.push(`${marker.where}: the example uses ${missing.join(', ')}, defined only by code that is not run`);
   }
 
   let edited = code;
@@ -364,6 +373,24 @@ export function prepare(block: Block, libNames: Set<string>, firstId: number): P
   }
   const body = js.outputText.replace(/^export \{\};?\s*$/m, '');
   return { block, markers, notRun, problems, imports, body };
+}
+
+/** The identifiers a node reads (not property names). */
+function readNames(node: ts.Node): string[] {
+  return freeNames(node, new Set(), new Set()).filter((name) => !(name in globalThis));
+}
+
+/** The names a top-level statement declares. */
+function declaredNames(statement: ts.Statement): string[] {
+  const names: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if ((ts.isVariableDeclaration(n) || ts.isBindingElement(n) || ts.isFunctionDeclaration(n)) && n.name) {
+      if (ts.isIdentifier(n.name)) names.push(n.name.text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(statement);
+  return names;
 }
 
 function containsMarked(node: ts.Node, marked: Set<ts.Statement>): boolean {
