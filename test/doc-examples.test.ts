@@ -121,6 +121,11 @@ test('the convention: what a marker promises, read from the comment', () => {
   assert.deepEqual(prepared.notRun, ['x.md:10: element.innerHTML = base32Encode(bytes);']);
   assert.equal(readExpectation('Uint8Array(32)').kind, 'bytes-length');
   assert.equal(readExpectation('32 base32 chars').kind, 'unreadable');
+  assert.deepEqual(readExpectation("'a, b', a remark").kind === 'value' && readExpectation("'a, b', a remark"), {
+    kind: 'value',
+    text: "'a, b', a remark",
+    expected: 'a, b',
+  });
   assert.equal(readExpectation("{ otpauth_str: '<52 chars>' }").kind, 'shape-only');
 });
 

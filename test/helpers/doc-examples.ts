@@ -7,8 +7,9 @@
 //   // name => value           the variable `name` after the statement above
 //   expr; // throws: message   `expr` throws an error with this message (or this code; or any, with no text)
 // `value` is a JavaScript value (`'MZXW6'`, `{ step: 1, delta: 0 }`, `null`), or `Uint8Array [1, 2]` /
-// `Uint8Array(4) [1, 2, 3, 4]` / `Uint8Array(32)` as Node prints them; a trailing remark in parentheses is
-// ignored (`// => null (already used)`), and a marker may continue on the comment lines below it.
+// `Uint8Array(4) [1, 2, 3, 4]` / `Uint8Array(32)` as Node prints them; a trailing remark in parentheses or
+// after a comma is ignored (`// => null (already used)`, `// => undefined, even with …`), and a marker may
+// continue on the comment lines below it.
 // A value that starts with `e.g.` or contains `…` or a `<52 chars>`-style placeholder only shows a shape: the
 // statement runs but its value is not compared.
 import ts from 'typescript';
@@ -116,8 +117,11 @@ export function allBlocks(root: string): Block[] {
 
 // ------------------------------------------------------------------------------------------------ expectations
 
-/** Splits `value (remark)` into value and remark; parentheses inside quotes or brackets do not count. */
-function withoutRemark(text: string): string | null {
+/**
+ * The value without a trailing remark: `value (remark)` or `value, remark`. Parentheses and commas inside quotes
+ * or brackets do not count.
+ */
+function withoutRemark(text: string, kind: '(' | ','): string | null {
   let quote = '';
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
@@ -126,7 +130,9 @@ function withoutRemark(text: string): string | null {
       if (c === '\\') i++;
       else if (c === quote) quote = '';
     } else if (c === "'" || c === '"' || c === '`') quote = c;
-    else if (c === '(' && depth === 0 && i > 0 && /\s/.test(text[i - 1]) && text.trimEnd().endsWith(')')) {
+    else if (kind === '(' && c === '(' && depth === 0 && /\s/.test(text[i - 1] ?? '') && text.trimEnd().endsWith(')')) {
+      return text.slice(0, i).trim();
+    } else if (kind === ',' && c === ',' && depth === 0 && text[i + 1] === ' ') {
       return text.slice(0, i).trim();
     } else if ('([{'.includes(c)) depth++;
     else if (')]}'.includes(c)) depth--;
@@ -152,7 +158,9 @@ function evaluate(text: string): unknown {
 export function readExpectation(raw: string): Expectation {
   const text = raw.trim();
   if (/^e\.g\.?(\s|$)/.test(text)) return { kind: 'shape-only', text };
-  const candidates = [withoutRemark(text), text].filter((c): c is string => c !== null && c !== '');
+  const candidates = [withoutRemark(text, '('), withoutRemark(text, ','), text].filter(
+    (c): c is string => c !== null && c !== '',
+  );
   let firstError = '';
   for (const value of candidates) {
     if (SHAPE_ONLY.test(value)) return { kind: 'shape-only', text };
