@@ -9,7 +9,7 @@
 //   THROTTLE_POLICY JSON merged over totp-config's DEFAULT_THROTTLE_POLICY
 //   SCRYPT_LOG2_N   scrypt cost, default 17
 //   PG_POOL_SIZE    connections per process to PostgreSQL, default 10
-import { createServer } from 'node:http';
+import { createServer, STATUS_CODES } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandler } from './app.js';
@@ -74,9 +74,11 @@ server.keepAliveTimeout = 5_000;
 // Malformed HTTP that never reaches the handler (a bad request line, oversized headers): answer 400 and close.
 server.on('clientError', (error, socket) => {
   if (!socket.writable) return socket.destroy();
-  const body = JSON.stringify({ error: 'bad_request', message: 'malformed HTTP request' });
+  const [status, code] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'headers_too_large'] : [400, 'bad_request'];
+  const body = JSON.stringify({ error: code, message: 'malformed HTTP request' });
   socket.end(
-    `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n`
+      + `connection: close\r\n\r\n${body}`,
   );
 });
 
