@@ -4,11 +4,14 @@ const $ = (id) => document.getElementById(id);
 
 /** POST or GET a JSON API path; returns { status, body }. The browser adds the Origin header itself. */
 async function api(path, body) {
-  const init = body === undefined ? { method: path === '/api/me' ? 'GET' : 'POST' } : {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  };
+  const init =
+    body === undefined
+      ? { method: path === '/api/me' ? 'GET' : 'POST' }
+      : {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        };
   const response = await fetch(path, { ...init, credentials: 'same-origin' });
   let json = {};
   try {
@@ -117,7 +120,9 @@ onSubmit('confirm-form', async (form) => {
   $('qr').removeAttribute('src');
   $('secret').textContent = '';
   const list = $('recovery-codes');
-  list.replaceChildren(...result.body.recovery_codes.map((code) => Object.assign(document.createElement('li'), { textContent: code })));
+  list.replaceChildren(
+    ...result.body.recovery_codes.map((code) => Object.assign(document.createElement('li'), { textContent: code })),
+  );
   $('recovery').hidden = false;
   say('Two-factor authentication is on.');
   await refresh();

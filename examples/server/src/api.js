@@ -53,7 +53,9 @@ export function createApi({ db, sessions, policy, scryptCost, issuer }) {
   async function requireSession(req, stage) {
     const session = await sessions.find(req);
     if (session === null || session.stage !== stage) {
-      throw stage === 'pending' ? new HttpError(401, 'no_pending_sign_in', 'sign in with your password first') : notSignedIn();
+      throw stage === 'pending'
+        ? new HttpError(401, 'no_pending_sign_in', 'sign in with your password first')
+        : notSignedIn();
     }
     return session;
   }
@@ -61,7 +63,11 @@ export function createApi({ db, sessions, policy, scryptCost, issuer }) {
   function credentials(body) {
     const username = stringField(body, 'username', { min: 3, max: 64 }).toLowerCase();
     if (!USERNAME.test(username)) {
-      throw new HttpError(400, 'invalid_field', '"username" must be 3 to 64 of a-z 0-9 . _ @ + - and start with a letter or digit');
+      throw new HttpError(
+        400,
+        'invalid_field',
+        '"username" must be 3 to 64 of a-z 0-9 . _ @ + - and start with a letter or digit',
+      );
     }
     // At most 256 characters: enough for any passphrase, and it bounds the work one request can ask of scrypt.
     const password = stringField(body, 'password', { min: 8, max: 256 });
@@ -111,7 +117,9 @@ export function createApi({ db, sessions, policy, scryptCost, issuer }) {
       const user = rows[0];
       // `after` skips the steps already used; it is a fast path, not the protection: two requests can both
       // read the same totp_last_step. The UPDATE below is the protection.
-      const match = user?.totp_secret ? verifyTotp(token, user.totp_secret, { window: WINDOW, after: user.totp_last_step }) : null;
+      const match = user?.totp_secret
+        ? verifyTotp(token, user.totp_secret, { window: WINDOW, after: user.totp_last_step })
+        : null;
       if (match === null) throw wrongCode();
       // One statement both checks and records that this step is new. PostgreSQL runs concurrent UPDATEs of one
       // row one after the other, and the second re-checks its WHERE against the row the first left: so of any
@@ -134,7 +142,10 @@ export function createApi({ db, sessions, policy, scryptCost, issuer }) {
       const { rows } = await db.query('SELECT id, code_hash FROM recovery_codes WHERE user_id = $1 ORDER BY id', [
         session.userId,
       ]);
-      const index = verifyRecoveryCode(code, rows.map((row) => row.code_hash));
+      const index = verifyRecoveryCode(
+        code,
+        rows.map((row) => row.code_hash),
+      );
       if (index < 0) throw wrongCode();
       // The code is used up by deleting its row; of concurrent requests with one code, only one deletes it.
       const deleted = await db.query('DELETE FROM recovery_codes WHERE id = $1 AND user_id = $2 RETURNING id', [
@@ -144,7 +155,11 @@ export function createApi({ db, sessions, policy, scryptCost, issuer }) {
       if (deleted.rowCount !== 1) throw wrongCode();
       await settleSuccess(db, session.userId, 'mfa_throttle', policy);
       const cookie = await completeSession(session);
-      return { status: 200, json: { ok: true, recovery_codes_left: rows.length - 1 }, headers: { 'set-cookie': cookie } };
+      return {
+        status: 200,
+        json: { ok: true, recovery_codes_left: rows.length - 1 },
+        headers: { 'set-cookie': cookie },
+      };
     },
 
     /**
@@ -173,10 +188,14 @@ export function createApi({ db, sessions, policy, scryptCost, issuer }) {
     async confirm(req) {
       const token = stringField(await readJsonObject(req), 'token', { max: 32 });
       const session = await requireSession(req, 'complete');
-      const { rows } = await db.query('SELECT totp_pending_secret, totp_secret FROM users WHERE id = $1', [session.userId]);
+      const { rows } = await db.query('SELECT totp_pending_secret, totp_secret FROM users WHERE id = $1', [
+        session.userId,
+      ]);
       const user = rows[0];
-      if (user.totp_secret !== null) throw new HttpError(409, 'mfa_already_enabled', 'two-factor authentication is already on');
-      if (user.totp_pending_secret === null) throw new HttpError(409, 'not_enrolling', 'start with POST /api/2fa/enroll');
+      if (user.totp_secret !== null)
+        throw new HttpError(409, 'mfa_already_enabled', 'two-factor authentication is already on');
+      if (user.totp_pending_secret === null)
+        throw new HttpError(409, 'not_enrolling', 'start with POST /api/2fa/enroll');
       const match = verifyTotp(token, user.totp_pending_secret, { window: WINDOW });
       if (match === null) throw wrongCode();
       const codes = generateRecoveryCodes();
@@ -188,7 +207,8 @@ export function createApi({ db, sessions, policy, scryptCost, issuer }) {
            WHERE id = $2 AND totp_pending_secret = $3 AND totp_secret IS NULL`,
           [match.step, session.userId, user.totp_pending_secret],
         );
-        if (enabled.rowCount !== 1) throw new HttpError(409, 'mfa_already_enabled', 'two-factor authentication is already on');
+        if (enabled.rowCount !== 1)
+          throw new HttpError(409, 'mfa_already_enabled', 'two-factor authentication is already on');
         await tx.query('DELETE FROM recovery_codes WHERE user_id = $1', [session.userId]);
         for (const hash of hashes) {
           await tx.query('INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)', [session.userId, hash]);
@@ -205,9 +225,12 @@ export function createApi({ db, sessions, policy, scryptCost, issuer }) {
     /** GET /api/me → 200 {username, mfa_enabled}; 401 when signed out or between password and code. */
     async me(req) {
       const session = await sessions.find(req);
-      if (session?.stage === 'pending') throw new HttpError(401, 'second_factor_required', 'enter your code to finish signing in');
+      if (session?.stage === 'pending')
+        throw new HttpError(401, 'second_factor_required', 'enter your code to finish signing in');
       if (session === null) throw notSignedIn();
-      const { rows } = await db.query('SELECT totp_secret IS NOT NULL AS mfa FROM users WHERE id = $1', [session.userId]);
+      const { rows } = await db.query('SELECT totp_secret IS NOT NULL AS mfa FROM users WHERE id = $1', [
+        session.userId,
+      ]);
       return { status: 200, json: { username: session.username, mfa_enabled: rows[0].mfa } };
     },
   };

@@ -26,7 +26,12 @@ const PAGE_CSP = [
 
 function staticFile(name, contentType) {
   const body = readFileSync(join(PUBLIC, name));
-  return async () => ({ status: 200, body, contentType, headers: { 'content-security-policy': PAGE_CSP, 'cache-control': 'no-cache' } });
+  return async () => ({
+    status: 200,
+    body,
+    contentType,
+    headers: { 'content-security-policy': PAGE_CSP, 'cache-control': 'no-cache' },
+  });
 }
 
 /**
@@ -66,7 +71,8 @@ export function createHandler(config) {
     const handler = routes.get(key);
     if (handler) return { key, handler };
     const allowed = paths.get(path);
-    if (allowed) throw new HttpError(405, 'method_not_allowed', `use ${allowed.join(' or ')}`, { allow: allowed.join(', ') });
+    if (allowed)
+      throw new HttpError(405, 'method_not_allowed', `use ${allowed.join(' or ')}`, { allow: allowed.join(', ') });
     throw new HttpError(404, 'not_found', 'no such path');
   }
 
@@ -82,6 +88,20 @@ export function createHandler(config) {
     }
   }
 
+  /** What to answer for an error thrown while handling a request. */
+  function asHttpError(error, req, label) {
+    if (error instanceof HttpError) return error;
+    if (req.destroyed || error?.code === 'ECONNRESET' || error?.code === 'ERR_STREAM_PREMATURE_CLOSE') {
+      // The client went away mid-body: nobody to answer, nothing to log.
+      return new HttpError(400, 'aborted', 'the request was aborted');
+    }
+    // A bug or the database: log what it was (library and database messages carry no secret; the request body is
+    // never logged), and answer with nothing about it.
+    const code = error?.code ? ` ${error.code}` : '';
+    config.log(`error in ${label}: ${error?.name ?? 'Error'}${code}: ${error?.message}`);
+    return new HttpError(500, 'internal_error', 'something went wrong on our side');
+  }
+
   return async function handle(req, res) {
     const started = performance.now();
     let label = `${req.method} (no route)`;
@@ -95,20 +115,9 @@ export function createHandler(config) {
       if (result.body !== undefined) send(res, status, result.body, result.contentType, result.headers);
       else sendJson(res, status, result.json, result.headers);
     } catch (error) {
-      if (error instanceof HttpError) {
-        status = error.status;
-      } else if (req.destroyed || error?.code === 'ECONNRESET' || error?.code === 'ERR_STREAM_PREMATURE_CLOSE') {
-        // The client went away mid-body: nobody to answer.
-        status = 400;
-        error = new HttpError(400, 'aborted', 'the request was aborted');
-      } else {
-        // A bug or the database: log what it was (library and database messages carry no secret; the request
-        // body is never logged), answer with nothing about it.
-        status = 500;
-        config.log(`error in ${label}: ${error?.name ?? 'Error'}${error?.code ? ` ${error.code}` : ''}: ${error?.message}`);
-        error = new HttpError(500, 'internal_error', 'something went wrong on our side');
-      }
-      if (!res.headersSent && !res.destroyed) sendError(res, error);
+      const answer = asHttpError(error, req, label);
+      status = answer.status;
+      if (!res.headersSent && !res.destroyed) sendError(res, answer);
     } finally {
       config.log(`${label} ${status} ${(performance.now() - started).toFixed(1)}ms`);
     }

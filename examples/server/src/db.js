@@ -91,11 +91,14 @@ async function openPostgres(url, poolSize) {
  * processes that start together (two servers on one PostgreSQL) take turns: the second one finds nothing to do.
  */
 async function migrate(db) {
-  const files = readdirSync(MIGRATIONS).filter((name) => /^\d{3}_[a-z0-9_]+\.sql$/.test(name)).sort();
+  const files = readdirSync(MIGRATIONS)
+    .filter((name) => /^\d{3}_[a-z0-9_]+\.sql$/.test(name))
+    .sort();
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await tx.exec(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+      `CREATE TABLE IF NOT EXISTS schema_migrations
+         (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
     );
     const { rows } = await tx.query('SELECT name FROM schema_migrations');
     const applied = new Set(rows.map((row) => row.name));

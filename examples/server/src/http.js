@@ -1,7 +1,5 @@
 // The HTTP plumbing, on node:http: JSON bodies read with a size limit, JSON answers, errors that become 4xx
 // answers, cookies. Nothing here knows about users or codes.
-import { STATUS_CODES } from 'node:http';
-
 /** Bodies above this are refused with 413 before they are read: every request of the API fits in far less. */
 export const BODY_LIMIT = 4096;
 
@@ -25,12 +23,20 @@ const COMMON_HEADERS = {
 };
 
 export function send(res, status, body, contentType, headers = {}) {
-  res.writeHead(status, { ...COMMON_HEADERS, 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...headers });
+  res.writeHead(status, {
+    ...COMMON_HEADERS,
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(body),
+    ...headers,
+  });
   res.end(body);
 }
 
 export function sendJson(res, status, value, headers = {}) {
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', { 'cache-control': 'no-store', ...headers });
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', {
+    'cache-control': 'no-store',
+    ...headers,
+  });
 }
 
 export function sendError(res, error) {
@@ -45,7 +51,8 @@ export function sendError(res, error) {
 export async function readJsonObject(req) {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   // Requiring JSON also keeps out the cross-site form posts that need no CORS preflight.
-  if (type !== 'application/json') throw new HttpError(415, 'unsupported_media_type', 'the body must be application/json');
+  if (type !== 'application/json')
+    throw new HttpError(415, 'unsupported_media_type', 'the body must be application/json');
   const declared = req.headers['content-length'];
   if (declared !== undefined && !(Number(declared) <= BODY_LIMIT)) throw tooLarge();
   const chunks = [];
@@ -96,8 +103,4 @@ export function readCookie(req, name) {
     if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
   return undefined;
-}
-
-export function statusText(status) {
-  return STATUS_CODES[status] ?? 'Error';
 }

@@ -51,7 +51,9 @@ export function hashRecoveryCode(code) {
  */
 export function verifyRecoveryCode(input, storedHashes) {
   const text = normalise(input);
-  const digest = createHash('sha256').update(text ?? '').digest();
+  const digest = createHash('sha256')
+    .update(text ?? '')
+    .digest();
   let found = -1;
   storedHashes.forEach((stored, index) => {
     if (typeof stored !== 'string' || !stored.startsWith(PREFIX)) throw new TypeError('malformed stored hash');
@@ -79,7 +81,7 @@ export function throttle(state, policy, now) {
 }
 
 /** @returns the state after one more failure at `now`. */
-export function recordFailure(state, policy, now) {
+export function recordFailure(state, _policy, now) {
   return { failures: (state?.failures ?? 0) + 1, lastFailureAt: now };
 }
 

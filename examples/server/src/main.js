@@ -53,6 +53,15 @@ try {
   fail(error.message);
 }
 const port = intFromEnv('PORT', 3000, 0, 65535);
+let origin = null;
+if (env.ORIGIN) {
+  try {
+    origin = new URL(env.ORIGIN).origin;
+  } catch {
+    fail('ORIGIN must be an origin such as https://2fa.example.com');
+  }
+  if (origin === 'null') fail('ORIGIN must be an http: or https: origin');
+}
 const host = env.HOST || '127.0.0.1';
 const policy = throttlePolicy();
 let db;
@@ -77,18 +86,29 @@ server.on('clientError', (error, socket) => {
   const [status, code] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'headers_too_large'] : [400, 'bad_request'];
   const body = JSON.stringify({ error: code, message: 'malformed HTTP request' });
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n`
-      + `connection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\n` +
+      `content-length: ${body.length}\r\n` +
+      `connection: close\r\n\r\n${body}`,
   );
 });
 
 server.listen(port, host, () => {
   const actual = server.address().port;
-  const origin = env.ORIGIN ? new URL(env.ORIGIN).origin : null;
   const allowedOrigins = new Set(origin ? [origin] : [`http://localhost:${actual}`, `http://127.0.0.1:${actual}`]);
   const secure = origin !== null && !isLoopback(new URL(origin).hostname);
   const sessions = new Sessions(db, { secure });
-  server.on('request', createHandler({ db, sessions, policy, scryptCost, issuer: env.ISSUER || 'totp-config example', allowedOrigins, log }));
+  server.on(
+    'request',
+    createHandler({
+      db,
+      sessions,
+      policy,
+      scryptCost,
+      issuer: env.ISSUER || 'totp-config example',
+      allowedOrigins,
+      log,
+    }),
+  );
   log(`database: ${db.description}`);
   log(`listening on http://${host.includes(':') ? `[${host}]` : host}:${actual}`);
 });

@@ -14,7 +14,8 @@ const P = 1;
  */
 export function costFromEnv(env = process.env) {
   const value = env.SCRYPT_LOG2_N === undefined ? 17 : Number(env.SCRYPT_LOG2_N);
-  if (!Number.isInteger(value) || value < 10 || value > 20) throw new RangeError('SCRYPT_LOG2_N must be an integer from 10 to 20');
+  if (!Number.isInteger(value) || value < 10 || value > 20)
+    throw new RangeError('SCRYPT_LOG2_N must be an integer from 10 to 20');
   return value;
 }
 
@@ -22,7 +23,9 @@ function derive(password, salt, ln, r, p) {
   const N = 2 ** ln;
   return new Promise((resolve, reject) => {
     // maxmem must exceed 128 × N × r bytes, scrypt's working memory.
-    scrypt(password, salt, KEY_BYTES, { N, r, p, maxmem: 256 * N * r }, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password, salt, KEY_BYTES, { N, r, p, maxmem: 256 * N * r }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 

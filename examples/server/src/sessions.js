@@ -38,7 +38,9 @@ export class Sessions {
        WHERE s.token_hash = $1 AND s.expires_at > now()`,
       [hash(token)],
     );
-    return rows.length === 1 ? { userId: rows[0].user_id, username: rows[0].username, stage: rows[0].stage, token } : null;
+    return rows.length === 1
+      ? { userId: rows[0].user_id, username: rows[0].username, stage: rows[0].stage, token }
+      : null;
   }
 
   /** Starts a session at `stage`, ending the one the request came with; returns the Set-Cookie header. */
@@ -47,7 +49,8 @@ export class Sessions {
     const token = randomBytes(32).toString('base64url');
     const seconds = stage === 'complete' ? COMPLETE_SECONDS : PENDING_SECONDS;
     await this.db.query(
-      `INSERT INTO sessions (token_hash, user_id, stage, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
+      `INSERT INTO sessions (token_hash, user_id, stage, expires_at)
+       VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
       [hash(token), userId, stage, seconds],
     );
     // Expired rows are swept here rather than by a timer: the server keeps no state and runs no background work.
@@ -77,6 +80,7 @@ export class Sessions {
   }
 
   cookie(value, maxAge) {
-    return `${this.cookieName}=${value}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${this.secure ? '; Secure' : ''}`;
+    const secure = this.secure ? '; Secure' : '';
+    return `${this.cookieName}=${value}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure}`;
   }
 }

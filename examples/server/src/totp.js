@@ -17,4 +17,3 @@ const throttling = typeof library.throttle === 'function' ? library : shim;
 
 export const { generateRecoveryCodes, hashRecoveryCode, verifyRecoveryCode } = recovery;
 export const { throttle, recordFailure, recordSuccess, DEFAULT_THROTTLE_POLICY } = throttling;
-

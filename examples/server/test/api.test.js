@@ -35,10 +35,13 @@ describe('the JSON contract', { timeout: 300_000 }, () => {
     assert.equal(again.json.error, 'username_taken');
   });
 
-  test('sign-in without 2FA: {mfa_required: false}, a complete session in an HttpOnly SameSite=Strict cookie', async () => {
+  test('sign-in without 2FA: {mfa_required: false}, a complete session, HttpOnly SameSite=Strict', async () => {
     const user = await signedInUser(server.origin);
     secrets.push(user.password);
-    const login = await new Client(server.origin).post('/api/login', { username: user.username, password: user.password });
+    const login = await new Client(server.origin).post('/api/login', {
+      username: user.username,
+      password: user.password,
+    });
     assert.equal(login.status, 200);
     assert.deepEqual(login.json, { mfa_required: false });
     const cookie = login.headers['set-cookie'][0];
@@ -53,8 +56,14 @@ describe('the JSON contract', { timeout: 300_000 }, () => {
 
   test('wrong password and unknown user: the same 401', async () => {
     const user = await signedInUser(server.origin);
-    const wrong = await new Client(server.origin).post('/api/login', { username: user.username, password: 'not the password' });
-    const unknown = await new Client(server.origin).post('/api/login', { username: newUsername(), password: 'not the password' });
+    const wrong = await new Client(server.origin).post('/api/login', {
+      username: user.username,
+      password: 'not the password',
+    });
+    const unknown = await new Client(server.origin).post('/api/login', {
+      username: newUsername(),
+      password: 'not the password',
+    });
     assert.equal(wrong.status, 401);
     assert.equal(unknown.status, 401);
     assert.deepEqual(wrong.json, unknown.json);
@@ -76,7 +85,10 @@ describe('the JSON contract', { timeout: 300_000 }, () => {
 
     // Not on yet: /api/me says so and a new sign-in asks for no code.
     assert.equal((await user.client.get('/api/me')).json.mfa_enabled, false);
-    const login = await new Client(server.origin).post('/api/login', { username: user.username, password: user.password });
+    const login = await new Client(server.origin).post('/api/login', {
+      username: user.username,
+      password: user.password,
+    });
     assert.equal(login.json.mfa_required, false);
 
     // A wrong code does not confirm; the right one does, and returns 10 recovery codes once.
@@ -96,7 +108,7 @@ describe('the JSON contract', { timeout: 300_000 }, () => {
     assert.equal((await user.client.post('/api/2fa/confirm', { token })).status, 409);
   });
 
-  test('sign-in with 2FA: pending until the code; the code that confirmed cannot sign in; a used code is refused', async () => {
+  test('sign-in with 2FA: pending until the code; the confirming code and a used code are refused', async () => {
     const user = await enrolledUser(server.origin);
     secrets.push(user.password, user.secret, ...user.recoveryCodes);
     const client = new Client(server.origin);
@@ -156,9 +168,14 @@ describe('the JSON contract', { timeout: 300_000 }, () => {
     assert.equal((await stale.get('/api/me')).status, 401);
   });
 
-  test('state-changing requests need this site\'s Origin', async () => {
+  test("state-changing requests need this site's Origin", async () => {
     const user = await signedInUser(server.origin);
-    for (const originHeader of [null, 'https://evil.example', 'null', server.origin.replace('127.0.0.1', '127.0.0.2')]) {
+    for (const originHeader of [
+      null,
+      'https://evil.example',
+      'null',
+      server.origin.replace('127.0.0.1', '127.0.0.2'),
+    ]) {
       const response = await user.client.post('/api/2fa/enroll', undefined, { originHeader });
       assert.equal(response.status, 403, `Origin ${originHeader}`);
       assert.equal(response.json.error, 'bad_origin');
@@ -182,7 +199,9 @@ describe('the JSON contract', { timeout: 300_000 }, () => {
   });
 });
 
-test('outside localhost (ORIGIN=https://…): Secure __Host- cookie, and only that origin is accepted', { timeout: 300_000 }, async () => {
+test('outside localhost (ORIGIN=https://…): Secure __Host- cookie, and only that origin is accepted', {
+  timeout: 300_000,
+}, async () => {
   const dir = tempDataDir();
   const site = 'https://2fa.example.com';
   const remote = await startServer({ dataDir: dir.dir, env: { ORIGIN: site } });
@@ -192,7 +211,10 @@ test('outside localhost (ORIGIN=https://…): Secure __Host- cookie, and only th
     assert.equal((await client.post('/api/signup', user)).status, 403, 'the local origin is not the site');
     assert.equal((await client.post('/api/signup', user, { originHeader: site })).status, 201);
     const login = await client.post('/api/login', user, { originHeader: site });
-    assert.match(login.headers['set-cookie'][0], /^__Host-session=[A-Za-z0-9_-]{43}; Path=\/; .*HttpOnly; SameSite=Strict; Secure$/);
+    assert.match(
+      login.headers['set-cookie'][0],
+      /^__Host-session=[A-Za-z0-9_-]{43}; Path=\/; .*HttpOnly; SameSite=Strict; Secure$/,
+    );
   } finally {
     await remote.stop();
     dir.remove();

@@ -19,8 +19,16 @@ const SENT_PASSWORD = 'a-password-that-must-not-be-logged';
  * names the session to send it with: 'pending' (password done, code due), 'signed-in' (no 2FA), or none.
  */
 const ROWS = [
-  ['body over the 4 KiB limit', { path: '/api/signup', body: JSON.stringify({ username: 'x'.repeat(5000), password: 'p' }) }, 413],
-  ['chunked body over the limit', { path: '/api/signup', body: 'x'.repeat(10_000), headers: { ...json, 'transfer-encoding': 'chunked' } }, 413],
+  [
+    'body over the 4 KiB limit',
+    { path: '/api/signup', body: JSON.stringify({ username: 'x'.repeat(5000), password: 'p' }) },
+    413,
+  ],
+  [
+    'chunked body over the limit',
+    { path: '/api/signup', body: 'x'.repeat(10_000), headers: { ...json, 'transfer-encoding': 'chunked' } },
+    413,
+  ],
   ['invalid JSON', { path: '/api/signup', body: '{"username":' }, 400],
   ['empty body', { path: '/api/login', body: '' }, 400],
   ['JSON with a byte-order mark', { path: '/api/login', body: '\ufeff{}' }, 400],
@@ -30,24 +38,60 @@ const ROWS = [
   ['a JSON string', { path: '/api/signup', body: '"alice"' }, 400],
   ['a JSON number', { path: '/api/signup', body: '42' }, 400],
   ['deeply nested JSON', { path: '/api/signup', body: '['.repeat(2000) + ']'.repeat(2000) }, 400],
-  ['text/plain body (a cross-site form could send it)', { path: '/api/signup', body: '{}', headers: { 'content-type': 'text/plain' } }, 415],
+  [
+    'text/plain body (a cross-site form could send it)',
+    { path: '/api/signup', body: '{}', headers: { 'content-type': 'text/plain' } },
+    415,
+  ],
   ['no content type', { path: '/api/signup', body: '{}', headers: { 'content-type': undefined } }, 415],
-  ['form-encoded body', { path: '/api/login', body: 'username=a&password=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415],
+  [
+    'form-encoded body',
+    {
+      path: '/api/login',
+      body: 'username=a&password=b',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    },
+    415,
+  ],
   ['missing username', { path: '/api/signup', json: { password: SENT_PASSWORD } }, 400],
   ['missing password', { path: '/api/signup', json: { username: 'alice' } }, 400],
   ['username a number', { path: '/api/signup', json: { username: 12345, password: SENT_PASSWORD } }, 400],
   ['username an object', { path: '/api/login', json: { username: { $ne: null }, password: SENT_PASSWORD } }, 400],
   ['password an array', { path: '/api/login', json: { username: 'alice', password: ['a', 'b'] } }, 400],
   ['password null', { path: '/api/signup', json: { username: 'alice', password: null } }, 400],
-  ['fields only on __proto__', { path: '/api/signup', body: `{"__proto__":{"username":"alice","password":"${SENT_PASSWORD}"}}` }, 400],
+  [
+    'fields only on __proto__',
+    { path: '/api/signup', body: `{"__proto__":{"username":"alice","password":"${SENT_PASSWORD}"}}` },
+    400,
+  ],
   ['username too long', { path: '/api/signup', json: { username: 'a'.repeat(65), password: SENT_PASSWORD } }, 400],
-  ['username with a colon (breaks the otpauth label)', { path: '/api/signup', json: { username: 'ali:ce', password: SENT_PASSWORD } }, 400],
-  ['username with a control character', { path: '/api/signup', json: { username: 'ali\u0000ce', password: SENT_PASSWORD } }, 400],
-  ['username with a newline (log injection)', { path: '/api/login', json: { username: 'alice\nPOST /api/login 200', password: SENT_PASSWORD } }, 400],
+  [
+    'username with a colon (breaks the otpauth label)',
+    { path: '/api/signup', json: { username: 'ali:ce', password: SENT_PASSWORD } },
+    400,
+  ],
+  [
+    'username with a control character',
+    { path: '/api/signup', json: { username: 'ali\u0000ce', password: SENT_PASSWORD } },
+    400,
+  ],
+  [
+    'username with a newline (log injection)',
+    { path: '/api/login', json: { username: 'alice\nPOST /api/login 200', password: SENT_PASSWORD } },
+    400,
+  ],
   ['username not ASCII', { path: '/api/signup', json: { username: 'аlice', password: SENT_PASSWORD } }, 400],
   ['password too short', { path: '/api/signup', json: { username: 'alice', password: 'short' } }, 400],
-  ['password too long (bounds the scrypt work)', { path: '/api/login', json: { username: 'alice', password: 'p'.repeat(300) } }, 400],
-  ['password with a lone surrogate', { path: '/api/signup', body: '{"username":"alice","password":"\\ud800abcdefgh"}' }, 400],
+  [
+    'password too long (bounds the scrypt work)',
+    { path: '/api/login', json: { username: 'alice', password: 'p'.repeat(300) } },
+    400,
+  ],
+  [
+    'password with a lone surrogate',
+    { path: '/api/signup', body: '{"username":"alice","password":"\\ud800abcdefgh"}' },
+    400,
+  ],
   ['unknown user', { path: '/api/login', json: { username: 'nobody-at-all', password: SENT_PASSWORD } }, 401],
   ['wrong password', { path: '/api/login', as: 'known', json: { password: SENT_PASSWORD } }, 401],
   ['code without a pending sign-in', { path: '/api/login/totp', json: { token: '123456' } }, 401],
@@ -63,11 +107,27 @@ const ROWS = [
   ['enroll with a pending session', { path: '/api/2fa/enroll', as: 'pending' }, 401],
   ['confirm before enroll', { path: '/api/2fa/confirm', as: 'signed-in', json: { token: '123456' } }, 409],
   ['confirm with no token', { path: '/api/2fa/confirm', as: 'signed-in', json: {} }, 400],
-  ['session cookie of the wrong shape', { method: 'GET', path: '/api/me', headers: { cookie: 'session=<script>' } }, 401],
+  [
+    'session cookie of the wrong shape',
+    { method: 'GET', path: '/api/me', headers: { cookie: 'session=<script>' } },
+    401,
+  ],
   ['unknown session token', { method: 'GET', path: '/api/me', headers: { cookie: `session=${'A'.repeat(43)}` } }, 401],
-  ['many cookies', { method: 'GET', path: '/api/me', headers: { cookie: Array.from({ length: 500 }, (_, i) => `c${i}=1`).join('; ') } }, 401],
+  [
+    'many cookies',
+    {
+      method: 'GET',
+      path: '/api/me',
+      headers: { cookie: Array.from({ length: 500 }, (_, i) => `c${i}=1`).join('; ') },
+    },
+    401,
+  ],
   ['no Origin', { path: '/api/signup', json: { username: 'alice', password: SENT_PASSWORD }, originHeader: null }, 403],
-  ['another Origin', { path: '/api/signup', json: { username: 'alice', password: SENT_PASSWORD }, originHeader: 'https://evil.example' }, 403],
+  [
+    'another Origin',
+    { path: '/api/signup', json: { username: 'alice', password: SENT_PASSWORD }, originHeader: 'https://evil.example' },
+    403,
+  ],
   ['GET on a POST path', { method: 'GET', path: '/api/login' }, 405],
   ['PUT', { method: 'PUT', path: '/api/me', body: '{}' }, 405],
   ['unknown path', { method: 'GET', path: '/api/nope' }, 404],
@@ -78,9 +138,18 @@ const ROWS = [
 /** Malformed HTTP, sent on a raw socket: [name, bytes, expected status]. */
 const RAW = [
   ['garbage request line', 'HELLO\r\n\r\n', 400],
-  ['a Content-Length of a gigabyte, no body', 'POST /api/signup HTTP/1.1\r\nHost: x\r\nOrigin: ORIGIN\r\nContent-Type: application/json\r\nContent-Length: 1000000000\r\n\r\n', 413],
+  [
+    'a Content-Length of a gigabyte, no body',
+    'POST /api/signup HTTP/1.1\r\nHost: x\r\nOrigin: ORIGIN\r\nContent-Type: application/json\r\n' +
+      'Content-Length: 1000000000\r\n\r\n',
+    413,
+  ],
   ['headers over 16 KiB', `GET /api/me HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`, 431],
-  ['two Content-Lengths', 'POST /api/login HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}', 400],
+  [
+    'two Content-Lengths',
+    'POST /api/login HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}',
+    400,
+  ],
 ];
 
 function raw(origin, bytes) {

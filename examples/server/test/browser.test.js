@@ -47,7 +47,10 @@ function readQr(png) {
   return execFileSync('zbarimg', ['--raw', '-q', png], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
-test('the page: sign up, enroll from the QR code, recovery codes, sign in with a code and with a recovery code', { skip, timeout: 300_000 }, async () => {
+test('the page: sign up, enroll from the QR code, recovery codes, sign in with a code and with a recovery code', {
+  skip,
+  timeout: 300_000,
+}, async () => {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'totp-server-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -71,7 +74,8 @@ test('the page: sign up, enroll from the QR code, recovery codes, sign in with a
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       // A failed request (401 for /api/me when signed out, say) is logged by Chromium; anything else is a problem.
-      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) problems.push(`console: ${message.text()}`);
+      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text()))
+        problems.push(`console: ${message.text()}`);
     });
 
     const username = newUsername('browser');

@@ -56,8 +56,8 @@ async function burst(label, clients, outputs, send) {
   const server = { median: served[Math.floor(served.length / 2)], max: served.at(-1) };
   results.push({ label, requests: clients.length, counts, ms, serverMs: server, at: new Date().toISOString() });
   console.log(
-    `${label}: ${clients.length} concurrent requests -> ${JSON.stringify(counts)} in ${ms} ms `
-      + `(server: median ${server.median} ms, slowest ${server.max} ms per request)`,
+    `${label}: ${clients.length} concurrent requests -> ${JSON.stringify(counts)} in ${ms} ms ` +
+      `(server: median ${server.median} ms, slowest ${server.max} ms per request)`,
   );
   assert.deepEqual(counts, { 200: 1, 401: clients.length - 1 }, `${label}: exactly one success`);
   // The winner is signed in; every other session is still pending.
@@ -78,11 +78,13 @@ function concurrencyTests(name, getOrigins, getOutputs) {
       secrets.push(user.password, user.secret, ...user.recoveryCodes);
       const clients = await pendingSessions(origins, user, N);
       const { token } = freshCode(user.secret, user.lastStep);
-      await burst(`${name} totp round ${round}`, clients, getOutputs, (client) => client.post('/api/login/totp', { token }));
+      await burst(`${name} totp round ${round}`, clients, getOutputs, (client) =>
+        client.post('/api/login/totp', { token }),
+      );
     }
   });
 
-  test(`${N} parallel POST /api/login/recovery with one recovery code: exactly one 200 (${ROUNDS} rounds)`, async () => {
+  test(`${N} parallel POST /api/login/recovery with one code: exactly one 200 (${ROUNDS} rounds)`, async () => {
     for (let round = 1; round <= ROUNDS; round++) {
       const origins = getOrigins();
       const user = await enrolledUser(origins[0], 'recovery');
@@ -112,7 +114,11 @@ describe('on PGlite', { timeout: 900_000 }, () => {
     await server?.stop();
     data?.remove();
   });
-  concurrencyTests('pglite', () => [server.origin], () => [server.output()]);
+  concurrencyTests(
+    'pglite',
+    () => [server.origin],
+    () => [server.output()],
+  );
 });
 
 describe('on PostgreSQL', { skip: pg.skip, timeout: 900_000 }, () => {
@@ -121,10 +127,17 @@ describe('on PostgreSQL', { skip: pg.skip, timeout: 900_000 }, () => {
     server = await startServer({ databaseUrl: pg.url, env: policyEnv(LENIENT) });
   });
   after(() => server?.stop());
-  concurrencyTests('postgres', () => [server.origin], () => [server.output()]);
+  concurrencyTests(
+    'postgres',
+    () => [server.origin],
+    () => [server.output()],
+  );
 });
 
-describe('two server processes on one PostgreSQL, requests split between them', { skip: pg.skip, timeout: 900_000 }, () => {
+describe('two server processes on one PostgreSQL, requests split between them', {
+  skip: pg.skip,
+  timeout: 900_000,
+}, () => {
   let servers = [];
   before(async () => {
     // Started together, so that both run the migrations at once (the advisory lock makes them take turns).

@@ -9,7 +9,7 @@ export const UNDER_CI = process.env.CI === 'true';
 /** Returns false (skip, reason printed) locally, throws under CI. */
 function missing(reason) {
   if (UNDER_CI) throw new Error(`CI=true but ${reason}; .ci/run should have provided it`);
-  console.log(`# skipped: ${reason}`);
+  console.log(`skipped: ${reason}`);
   return reason;
 }
 

@@ -63,8 +63,13 @@ export async function enrolledUser(origin, prefix) {
 export async function pendingSessions(origins, user, count, batch = 5) {
   const clients = [];
   for (let i = 0; i < count; i += batch) {
-    const group = Array.from({ length: Math.min(batch, count - i) }, (_, k) => new Client(origins[(i + k) % origins.length]));
-    const results = await Promise.all(group.map((c) => c.post('/api/login', { username: user.username, password: user.password })));
+    const group = Array.from(
+      { length: Math.min(batch, count - i) },
+      (_, k) => new Client(origins[(i + k) % origins.length]),
+    );
+    const results = await Promise.all(
+      group.map((c) => c.post('/api/login', { username: user.username, password: user.password })),
+    );
     for (const result of results) {
       assert.equal(result.status, 200, result.text);
       assert.equal(result.json.mfa_required, true);

@@ -7,8 +7,10 @@
 import { DEFAULT_THROTTLE_POLICY } from '../../src/totp.js';
 
 if (!('maxFailures' in DEFAULT_THROTTLE_POLICY && 'lockoutMs' in DEFAULT_THROTTLE_POLICY)) {
-  throw new Error('test/helpers/policies.js: the throttle policy type has changed (totp-config now provides it); '
-    + 'rewrite FAST and LENIENT for it');
+  throw new Error(
+    'test/helpers/policies.js: the throttle policy type has changed (totp-config now provides it); ' +
+      'rewrite FAST and LENIENT for it',
+  );
 }
 
 export const FAST = { maxFailures: 3, lockoutMs: 3_000 };

@@ -25,7 +25,14 @@ export function tempDataDir() {
  * @returns {Promise<{ origin: string, output: () => string, stop: () => Promise<void> }>}
  */
 export async function startServer({ dataDir, databaseUrl, env = {} }) {
-  const childEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', SCRYPT_LOG2_N: '14', DATABASE_URL: databaseUrl ?? '', ...env };
+  const childEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SCRYPT_LOG2_N: '14',
+    DATABASE_URL: databaseUrl ?? '',
+    ...env,
+  };
   if (!databaseUrl) childEnv.DATA_DIR = dataDir;
   delete childEnv.ORIGIN;
   if (env.ORIGIN) childEnv.ORIGIN = env.ORIGIN;
