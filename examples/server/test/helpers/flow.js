@@ -1,12 +1,12 @@
 // The steps of the flow as the tests use them, codes computed with the library (as an authenticator app would).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { generateTotp } from 'totp-config';
+import { generateTotp, totpStep } from 'totp-config';
 import { Client } from './client.js';
 
 const PERIOD_MS = 30_000;
 
-export const currentStep = (now = Date.now()) => Math.floor(now / PERIOD_MS);
+export const currentStep = () => totpStep();
 
 /**
  * A code the server must accept now for a user whose last accepted step is `lastStep`: the current step's, or
