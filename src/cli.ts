@@ -14,6 +14,7 @@ import {
   parseOtpauthUri,
   verifyTotp,
   type Algorithm,
+  type Digits,
   type UserConfigurationOptions,
 } from './index.js';
 
@@ -124,7 +125,8 @@ async function totpParameters(flags: Flags, secretArgument: string | undefined) 
   return {
     secret,
     algorithm: flags.algorithm as Algorithm | undefined,
-    digits: integerFlag(flags, 'digits'),
+    // The library checks the value; the flag's text is only known to be a whole number here.
+    digits: integerFlag(flags, 'digits') as Digits | undefined,
     period: integerFlag(flags, 'period'),
   };
 }
