@@ -15,8 +15,10 @@
  *
  * @module
  */
-import { assertInteger, assertOptions, optionalInteger } from './internal/assert.js';
-import { byteCapacity, dataCodewordsFor, interleave, plan } from './qr/encode.js';
+import { rangeError } from './errors.js';
+import { assertInteger, optionalInteger, optionalOneOf, optionsBag, own } from './internal/assert.js';
+import { base64Encode } from './internal/base64.js';
+import { byteCapacity, dataCodewordsFor, interleave, plan, refuseLongText } from './qr/encode.js';
 import { chooseMask } from './qr/mask.js';
 import { placeCodewords, template } from './qr/matrix.js';
 import {
@@ -28,7 +30,7 @@ import {
   rgbOption,
   textArgument,
 } from './qr/options.js';
-import { renderPng } from './qr/png.js';
+import { renderPng, type Rgb } from './qr/png.js';
 import { renderSvg } from './qr/svg.js';
 import { renderTerminal } from './qr/terminal.js';
 import type { QrLevel } from './qr/tables.js';
@@ -93,10 +95,20 @@ export interface QrTerminalOptions extends QrOptions {
   margin?: number;
   /**
    * `true` for light-on-dark terminals: the glyphs then draw the light modules and the quiet zone, and the
-   * terminal background shows through as the dark modules. Default `false` (glyphs are dark modules).
+   * terminal background shows through as the dark modules. Default `false` (glyphs are dark modules). Not with
+   * `ansi`, whose colours are explicit.
    */
   invert?: boolean;
+  /**
+   * `true` to draw with explicit ANSI colours (ECMA-48 SGR: black background, bright white glyphs for the light
+   * modules, a reset at the end of every line), as `qrencode -t ANSIUTF8` does, so that the code scans on dark
+   * and light terminals alike. For output to a terminal; default `false` (plain glyphs, for files and pipes).
+   */
+  ansi?: boolean;
 }
+
+/** Options of {@link qrDataUrl}: `format` (default `'png'`), then those of {@link qrPng} or {@link qrSvg}. */
+export type QrDataUrlOptions = ({ format?: 'png' } & QrPngOptions) | ({ format: 'svg' } & QrSvgOptions);
 
 /** A QR symbol as a grid of modules, without quiet zone. */
 export interface QrMatrix {
@@ -115,19 +127,72 @@ export interface QrMatrix {
   readonly modules: Uint8Array;
 }
 
-function build(text: unknown, options: QrOptions): QrMatrix {
-  const level = levelOption(options.level);
-  const forced = maskOption(options.mask);
-  const alnum = modeOption(options.mode) === 'auto';
+/** How the symbol is built, from {@link QrOptions}. */
+interface SymbolOptions {
+  readonly level: QrLevel;
+  /** The forced mask, or `undefined` to choose by penalty. */
+  readonly mask: number | undefined;
+  /** Whether alphanumeric segments may be used (`mode: 'auto'`). */
+  readonly alnum: boolean;
+}
+
+/**
+ * Reads the symbol options from a checked options bag: each from the caller's own property, once (a getter runs
+ * once; `Object.prototype.mask` is not an option), named `"options.<field>"` in messages.
+ */
+function symbolOptions(o: Partial<QrOptions>): SymbolOptions {
+  return {
+    level: levelOption(own(o, 'level', o.level), 'options.level'),
+    mask: maskOption(own(o, 'mask', o.mask), 'options.mask'),
+    alnum: modeOption(own(o, 'mode', o.mode), 'options.mode') === 'auto',
+  };
+}
+
+/** Quiet zone and scale of the image renderers (§6.3.7 asks for 4 modules of quiet zone). */
+function marginOption(o: { margin?: number }): number {
+  return optionalInteger(own(o, 'margin', o.margin), 'options.margin', 0, 32, 4);
+}
+
+function scaleOption(o: { scale?: number }): number {
+  return optionalInteger(own(o, 'scale', o.scale), 'options.scale', 1, 32, 4);
+}
+
+/**
+ * Encodes the text into a masked symbol: segments (§7.4), error correction and interleaving (§7.5, §7.6),
+ * placement (§7.7), the mask of lowest penalty or the forced one (§7.8), format and version information.
+ */
+function build(text: unknown, s: SymbolOptions): QrMatrix {
+  // Checked before anything that costs as much as the text: a 10^7-character text is refused at once.
+  if (typeof text === 'string') refuseLongText(text.length, s.level, s.alnum);
   const bytes = new TextEncoder().encode(textArgument(text));
-  const p = plan(bytes, level, alnum);
+  const p = plan(bytes, s.level, s.alnum);
   const version = p.version;
-  const codewords = interleave(dataCodewordsFor(bytes, p, level), version, level);
+  const codewords = interleave(dataCodewordsFor(bytes, p, s.level), version, s.level);
   const t = template(version);
   const unmasked = t.base.slice();
   placeCodewords(unmasked, t, codewords);
-  const { modules, mask } = chooseMask(unmasked, t, level, forced);
-  return { version, level, mask, size: t.size, modules };
+  const { modules, mask } = chooseMask(unmasked, t, s.level, s.mask);
+  return { version, level: s.level, mask, size: t.size, modules };
+}
+
+/** SVG markup of `text` under the checked options bag `o` (see {@link qrSvg}). */
+function svgOf(text: unknown, o: Partial<QrSvgOptions>): string {
+  const margin = marginOption(o);
+  const scale = scaleOption(o);
+  const dark = cssColorOption(own(o, 'dark', o.dark), 'options.dark', '#000');
+  const light = cssColorOption(own(o, 'light', o.light), 'options.light', '#fff');
+  const m = build(text, symbolOptions(o));
+  return renderSvg(m.modules, m.size, margin, scale, dark, light);
+}
+
+/** PNG bytes of `text` under the checked options bag `o` (see {@link qrPng}). */
+function pngOf(text: unknown, o: Partial<QrPngOptions>): Uint8Array {
+  const margin = marginOption(o);
+  const scale = scaleOption(o);
+  const dark: Rgb = rgbOption(own(o, 'dark', o.dark), 'options.dark', [0, 0, 0]);
+  const light: Rgb = rgbOption(own(o, 'light', o.light), 'options.light', [255, 255, 255]);
+  const m = build(text, symbolOptions(o));
+  return renderPng(m.modules, m.size, margin, scale, dark, light);
 }
 
 /**
@@ -158,7 +223,7 @@ function build(text: unknown, options: QrOptions): QrMatrix {
  * ```
  */
 export function qrMatrix(text: string, options?: QrOptions): QrMatrix {
-  return build(text, assertOptions<QrOptions>(options, 'options'));
+  return build(text, symbolOptions(optionsBag(options, 'options')));
 }
 
 /**
@@ -182,19 +247,14 @@ export function qrMatrix(text: string, options?: QrOptions): QrMatrix {
  * @example
  * ```ts
  * qrSvg('hello', { margin: 1 });
- * // => '<svg xmlns="http://www.w3.org/2000/svg" width="92" height="92" viewBox="0 0 23 23" shape-rendering="crispEdges">
- * //     <path fill="#fff" d="M0 0h23v23H0z"/><path stroke="#000" d="M1 1.5h7m2 0h2m3 0h7m-21 1h1m5 0h1…"/></svg>\n'
+ * // => '<svg xmlns="http://www.w3.org/2000/svg" width="92" height="92" viewBox="0 0 23 23"
+ * //     shape-rendering="crispEdges"><path fill="#fff" d="M0 0h23v23H0z"/><path stroke="#000"
+ * //     d="M1 1.5h7m2 0h2m3 0h7m-21 1h1m5 0h1…"/></svg>\n'
  * document.body.insertAdjacentHTML('beforeend', qrSvg(uri)); // inline, or write it to a .svg file
  * ```
  */
 export function qrSvg(text: string, options?: QrSvgOptions): string {
-  const o = assertOptions<QrSvgOptions>(options, 'options');
-  const margin = optionalInteger(o.margin, 'margin', 0, 32, 4);
-  const scale = optionalInteger(o.scale, 'scale', 1, 32, 4);
-  const dark = cssColorOption(o.dark, 'dark', '#000');
-  const light = cssColorOption(o.light, 'light', '#fff');
-  const m = build(text, o);
-  return renderSvg(m.modules, m.size, margin, scale, dark, light);
+  return svgOf(text, optionsBag(options, 'options'));
 }
 
 /**
@@ -220,11 +280,18 @@ export function qrSvg(text: string, options?: QrSvgOptions): string {
  * ```
  */
 export function qrTerminal(text: string, options?: QrTerminalOptions): string {
-  const o = assertOptions<QrTerminalOptions>(options, 'options');
-  const margin = optionalInteger(o.margin, 'margin', 0, 32, 4);
-  const invert = boolOption(o.invert, 'invert');
-  const m = build(text, o);
-  return renderTerminal(m.modules, m.size, margin, invert);
+  const o = optionsBag(options, 'options');
+  const margin = marginOption(o);
+  const invert = boolOption(own(o, 'invert', o.invert), 'options.invert');
+  const ansi = boolOption(own(o, 'ansi', o.ansi), 'options.ansi');
+  if (invert && ansi) {
+    throw rangeError(
+      'ERR_INVALID_ARG_VALUE',
+      '"options.invert" cannot be combined with "options.ansi" (colours are explicit)',
+    );
+  }
+  const m = build(text, symbolOptions(o));
+  return renderTerminal(m.modules, m.size, margin, ansi ? 'ansi' : invert ? 'inverted' : 'plain');
 }
 
 /**
@@ -253,13 +320,38 @@ export function qrTerminal(text: string, options?: QrTerminalOptions): string {
  * ```
  */
 export function qrPng(text: string, options?: QrPngOptions): Uint8Array {
-  const o = assertOptions<QrPngOptions>(options, 'options');
-  const margin = optionalInteger(o.margin, 'margin', 0, 32, 4);
-  const scale = optionalInteger(o.scale, 'scale', 1, 32, 4);
-  const dark = rgbOption(o.dark, 'dark', [0, 0, 0]);
-  const light = rgbOption(o.light, 'light', [255, 255, 255]);
-  const m = build(text, o);
-  return renderPng(m.modules, m.size, margin, scale, dark, light);
+  return pngOf(text, optionsBag(options, 'options'));
+}
+
+/**
+ * Encodes `text` as a `data:` URL (RFC 2397) for `<img src>`, CSS or e-mail: the {@link qrPng} image
+ * (`data:image/png;base64,…`, the default) or the {@link qrSvg} document (`data:image/svg+xml;base64,…`), in
+ * standard base64 (RFC 4648 §4). A typical enrollment code is about 520 characters as PNG and 4,000 as SVG.
+ *
+ * The URL holds the secret: put it in the page you send to the user, never in a log or an analytics event.
+ *
+ * @param text - The text to encode, typically an `otpauth://` URI.
+ * @param options - `format`: `'png'` (default) or `'svg'`; then the options of {@link qrPng} or {@link qrSvg}
+ *   (`level`, `mask`, `mode`, `margin`, `scale`, `dark`, `light`; colours as that format takes them).
+ * @returns The data URL.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE` for a non-string `text`, a non-object `options` or an option of
+ *   the wrong type.
+ * @throws {RangeError} `ERR_INVALID_ARG_VALUE` for an unknown `format` or `level`, a colour the format does not
+ *   take, or a lone surrogate in `text`; `ERR_OUT_OF_RANGE` for `margin`, `scale` or `mask` out of range.
+ * @throws {TotpConfigError} `ERR_QR_DATA_TOO_LONG` if the text does not fit in version 40 at the level.
+ * @example
+ * ```ts
+ * img.src = qrDataUrl(uri); // a PNG, 4 pixels a module
+ * qrDataUrl('hello').slice(0, 30); // => 'data:image/png;base64,iVBORw0K'
+ * qrDataUrl('hello', { format: 'svg' }).slice(0, 36); // => 'data:image/svg+xml;base64,PHN2ZyB4bW'
+ * ```
+ */
+export function qrDataUrl(text: string, options?: QrDataUrlOptions): string {
+  const o = optionsBag(options as Partial<QrSvgOptions & QrPngOptions & { format: string }>, 'options');
+  const format = optionalOneOf(own(o, 'format', o.format), 'options.format', ['png', 'svg'] as const, 'png');
+  return format === 'png'
+    ? `data:image/png;base64,${base64Encode(pngOf(text, o))}`
+    : `data:image/svg+xml;base64,${base64Encode(new TextEncoder().encode(svgOf(text, o)))}`;
 }
 
 /**
@@ -280,5 +372,5 @@ export function qrPng(text: string, options?: QrPngOptions): Uint8Array {
  * ```
  */
 export function qrCapacity(version: number, level?: QrLevel): number {
-  return byteCapacity(assertInteger(version, 'version', 1, 40), levelOption(level));
+  return byteCapacity(assertInteger(version, 'version', 1, 40), levelOption(level, 'level'));
 }

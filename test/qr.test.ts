@@ -7,7 +7,7 @@ import * as zlib from 'node:zlib';
 import fc from 'fast-check';
 import { ErrorCode, TotpConfigError } from '../src/errors.js';
 import { BAD_INPUTS, isTypedError } from './helpers/invalid-inputs.js';
-import { qrCapacity, qrMatrix, qrPng, qrSvg, qrTerminal, type QrLevel } from '../src/qr.js';
+import { qrCapacity, qrDataUrl, qrMatrix, qrPng, qrSvg, qrTerminal, type QrLevel } from '../src/qr.js';
 import { adler32, crc32 } from '../src/qr/crc.js';
 import { byteCapacity, dataCodewordsFor, interleave, plan, segmentsFor } from '../src/qr/encode.js';
 import { penalty } from '../src/qr/mask.js';
@@ -343,7 +343,7 @@ describe('qr data encoding (§7.4)', () => {
         (e: unknown) => {
           assert.ok(e instanceof TotpConfigError);
           assert.equal(e.code, ErrorCode.QR_DATA_TOO_LONG);
-          assert.match(e.message, new RegExp(`${caps[level] + 1} bytes.*level ${level}.*${caps[level]} bytes`));
+          assert.match(e.message, new RegExp(`${caps[level] + 1} (bytes|UTF-16 code units).*level ${level}.*${caps[level]} bytes`));
           assert.ok(!e.message.includes(secret) && !e.message.includes('xxx'));
           return true;
         },
@@ -354,7 +354,7 @@ describe('qr data encoding (§7.4)', () => {
     assert.equal(qrMatrix('€'.repeat(777)).version, 40);
     // Alphanumeric text goes further (3391 characters at 40-M, Table 7) but not beyond.
     assert.equal(qrMatrix('A'.repeat(3391)).version, 40);
-    assert.throws(() => qrPng('A'.repeat(3392)), /3392 bytes/);
+    assert.throws(() => qrPng('A'.repeat(3392)), /3392 UTF-16 code units long.*at most 3391 characters in alphanumeric mode/);
   });
 });
 
@@ -603,6 +603,24 @@ describe('qrTerminal', () => {
     );
   });
 
+  it('ansi: explicit black background and bright white glyphs for the light modules, reset on every line', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.integer({ min: 0, max: 5 }), (text, margin) => {
+        const out = qrTerminal(text, { margin, ansi: true });
+        const lines = out.replace(/\n$/, '').split('\n');
+        for (const line of lines) {
+          assert.ok(line.startsWith('\u001b[40;97m') && line.endsWith('\u001b[0m'), JSON.stringify(line.slice(0, 12)));
+        }
+        const plain = lines.map((l) => l.slice('\u001b[40;97m'.length, -'\u001b[0m'.length)).join('\n') + '\n';
+        const rows = parse(plain, true); // glyphs are the light modules, as with invert
+        const want = padded(text, 'M', margin);
+        assert.deepEqual(rows.pop(), new Array(want.length).fill(0), 'the half-row below is light, like the quiet zone');
+        assert.deepEqual(rows, want, withSeed);
+      }),
+      { ...fcParams, numRuns: 20 },
+    );
+  });
+
   it('defaults to a 4-module quiet zone and no inversion', () => {
     const out = qrTerminal('hello');
     const lines = out.split('\n');
@@ -805,6 +823,112 @@ describe('deflate (RFC 1950, RFC 1951)', () => {
   });
 });
 
+describe('qrDataUrl', () => {
+  const decode = (url: string, type: string): Buffer => {
+    const prefix = `data:${type};base64,`;
+    assert.ok(url.startsWith(prefix), url.slice(0, 40));
+    const payload = url.slice(prefix.length);
+    assert.match(payload, /^[A-Za-z0-9+/]*={0,2}$/, 'RFC 2397 with the base64 alphabet of RFC 4648 §4');
+    assert.equal(payload.length % 4, 0, 'padded');
+    return Buffer.from(payload, 'base64');
+  };
+
+  it('is the PNG (default) or the SVG, base64-encoded, with the same options', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.constantFrom(...LEVELS), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 6 }), (text, level, margin, scale) => {
+        const options = { level, margin, scale };
+        assert.deepEqual(decode(qrDataUrl(text, options), 'image/png'), Buffer.from(qrPng(text, options)), withSeed);
+        assert.deepEqual(decode(qrDataUrl(text, { format: 'png', ...options }), 'image/png'), Buffer.from(qrPng(text, options)));
+        const svg = decode(qrDataUrl(text, { format: 'svg', ...options }), 'image/svg+xml').toString('utf8');
+        assert.equal(svg, qrSvg(text, options), withSeed);
+      }),
+      { ...fcParams, numRuns: 20 },
+    );
+  });
+
+  it('refuses bad text in SVG format as in PNG format', () => {
+    for (const [text, code] of BAD_TEXT) {
+      assert.throws(() => qrDataUrl(text as string, { format: 'svg' }), { code }, String(text));
+    }
+  });
+
+  it('takes each format\'s colours: hex for PNG, CSS for SVG', () => {
+    assert.match(qrDataUrl(URI, { format: 'svg', dark: 'currentColor' }), /^data:image\/svg\+xml;base64,/);
+    assert.throws(() => qrDataUrl(URI, { dark: 'currentColor' } as never), { code: 'ERR_INVALID_ARG_VALUE', message: /"options.dark" must be a hex colour/ });
+    const palette = decode(qrDataUrl(URI, { dark: '#123456', light: '#abcdef' }), 'image/png');
+    assert.ok(palette.includes(Buffer.from('PLTE')));
+  });
+
+  it('a typical enrollment URI is a data URL of about 520 characters as PNG', () => {
+    const png = qrDataUrl(URI);
+    assert.ok(png.length <= 4 * Math.ceil(514 / 3) + 22, `${png.length} characters`); // lean-qr's PNG as base64
+  });
+
+  it('reads each option once, and only own properties (Object.prototype.format is not an option)', () => {
+    const reads: Record<string, number> = {};
+    const options = {};
+    for (const [key, value] of Object.entries({ format: 'svg', level: 'L', margin: 1, scale: 2, dark: '#000', light: '#fff', mask: 3, mode: 'byte' })) {
+      reads[key] = 0;
+      Object.defineProperty(options, key, {
+        enumerable: true,
+        get: () => {
+          reads[key]++;
+          return value;
+        },
+      });
+    }
+    qrDataUrl('hello', options as never);
+    for (const [key, n] of Object.entries(reads)) assert.equal(n, 1, `"${key}" read ${n} times`);
+    const proto = Object.prototype as Record<string, unknown>;
+    try {
+      proto.format = 'svg';
+      proto.scale = 1;
+      assert.ok(qrDataUrl('hello').startsWith('data:image/png;base64,'));
+      assert.equal(qrDataUrl('hello'), `data:image/png;base64,${Buffer.from(qrPng('hello')).toString('base64')}`);
+    } finally {
+      delete proto.format;
+      delete proto.scale;
+    }
+  });
+});
+
+describe('input limits', () => {
+  it('a 10^7-character text is refused at the cost of the limit, not of the text (under 1 ms)', () => {
+    const huge = 'A'.repeat(10_000_000);
+    const calls: [string, () => unknown][] = [
+      ['qrMatrix', () => qrMatrix(huge)],
+      ['qrMatrix byte', () => qrMatrix(huge, { mode: 'byte', level: 'L' })],
+      ['qrSvg', () => qrSvg(huge)],
+      ['qrPng', () => qrPng(huge)],
+      ['qrTerminal', () => qrTerminal(huge)],
+      ['qrDataUrl', () => qrDataUrl(huge, { format: 'svg' })],
+      ['lone surrogate too', () => qrMatrix(huge + '\ud800')],
+    ];
+    for (const [name, call] of calls) {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        assert.throws(call, { code: ErrorCode.QR_DATA_TOO_LONG, message: /"text" is 1000000\d UTF-16 code units long/ }, name);
+        best = Math.min(best, performance.now() - start);
+      }
+      assert.ok(best < 1, `${name}: ${best.toFixed(3)} ms for a 10^7-character text`);
+    }
+  });
+
+  it('the limit is exact: the longest text that fits still encodes, one more code unit is refused', () => {
+    const caps: Record<QrLevel, [number, number]> = { L: [4296, 2953], M: [3391, 2331], Q: [2420, 1663], H: [1852, 1273] };
+    for (const level of LEVELS) {
+      const [alnum, bytes] = caps[level];
+      assert.equal(qrMatrix('A'.repeat(alnum), { level }).version, 40, `${level}: ${alnum} alphanumeric characters`);
+      assert.throws(() => qrMatrix('A'.repeat(alnum + 1), { level }), { code: ErrorCode.QR_DATA_TOO_LONG });
+      assert.equal(qrMatrix('a'.repeat(bytes), { level, mode: 'byte' }).version, 40);
+      assert.throws(() => qrMatrix('a'.repeat(bytes + 1), { level, mode: 'byte' }), { code: ErrorCode.QR_DATA_TOO_LONG });
+      // Within the quick bound, the exact check still runs: lowercase needs byte mode even with 'auto'.
+      assert.throws(() => qrMatrix('a'.repeat(bytes + 1), { level }), { message: new RegExp(`${bytes + 1} bytes in UTF-8`) });
+    }
+  });
+});
+
 // One table of bad arguments, run against every public function.
 type Call = (text: unknown, options?: unknown) => unknown;
 const ALL: [string, Call][] = [
@@ -812,6 +936,7 @@ const ALL: [string, Call][] = [
   ['qrSvg', qrSvg as Call],
   ['qrTerminal', qrTerminal as Call],
   ['qrPng', qrPng as Call],
+  ['qrDataUrl', qrDataUrl as Call],
 ];
 const BAD_TEXT: [unknown, string, RegExp][] = [
   [null, ErrorCode.INVALID_ARG_TYPE, /"text" must be a string \(received null\)/],
@@ -827,46 +952,53 @@ const BAD_SHARED: [unknown, string, RegExp][] = [
   [null, ErrorCode.INVALID_ARG_TYPE, /"options" must be an object/],
   ['M', ErrorCode.INVALID_ARG_TYPE, /"options" must be an object/],
   [[], ErrorCode.INVALID_ARG_TYPE, /"options" must be an object \(received an array\)/],
-  [{ level: 'm' }, ErrorCode.INVALID_ARG_VALUE, /"level" must be one of 'L', 'M', 'Q', 'H'/],
-  [{ level: 1 }, ErrorCode.INVALID_ARG_TYPE, /"level" must be a string/],
-  [{ mask: 8 }, ErrorCode.OUT_OF_RANGE, /"mask" must be an integer from 0 to 7 \(received 8\)/],
-  [{ mask: -1 }, ErrorCode.OUT_OF_RANGE, /"mask"/],
-  [{ mask: 1.5 }, ErrorCode.OUT_OF_RANGE, /"mask"/],
-  [{ mask: '1' }, ErrorCode.INVALID_ARG_TYPE, /"mask" must be a number/],
-  [{ mode: 'alphanumeric' }, ErrorCode.INVALID_ARG_VALUE, /"mode" must be one of 'auto', 'byte'/],
-  [{ mode: true }, ErrorCode.INVALID_ARG_TYPE, /"mode" must be a string/],
+  [{ level: 'm' }, ErrorCode.INVALID_ARG_VALUE, /"options.level" must be one of 'L', 'M', 'Q', 'H'/],
+  [{ level: 1 }, ErrorCode.INVALID_ARG_TYPE, /"options.level" must be a string/],
+  [{ mask: 8 }, ErrorCode.OUT_OF_RANGE, /"options.mask" must be an integer from 0 to 7 \(received 8\)/],
+  [{ mask: -1 }, ErrorCode.OUT_OF_RANGE, /"options.mask"/],
+  [{ mask: 1.5 }, ErrorCode.OUT_OF_RANGE, /"options.mask"/],
+  [{ mask: '1' }, ErrorCode.INVALID_ARG_TYPE, /"options.mask" must be a number/],
+  [{ mode: 'alphanumeric' }, ErrorCode.INVALID_ARG_VALUE, /"options.mode" must be one of 'auto', 'byte'/],
+  [{ mode: true }, ErrorCode.INVALID_ARG_TYPE, /"options.mode" must be a string/],
 ];
 const BAD_MARGIN: [unknown, string, RegExp][] = [
-  [{ margin: -1 }, ErrorCode.OUT_OF_RANGE, /"margin" must be an integer from 0 to 32 \(received -1\)/],
-  [{ margin: 33 }, ErrorCode.OUT_OF_RANGE, /"margin"/],
-  [{ margin: NaN }, ErrorCode.OUT_OF_RANGE, /"margin"/],
-  [{ margin: '4' }, ErrorCode.INVALID_ARG_TYPE, /"margin" must be a number/],
+  [{ margin: -1 }, ErrorCode.OUT_OF_RANGE, /"options.margin" must be an integer from 0 to 32 \(received -1\)/],
+  [{ margin: 33 }, ErrorCode.OUT_OF_RANGE, /"options.margin"/],
+  [{ margin: NaN }, ErrorCode.OUT_OF_RANGE, /"options.margin"/],
+  [{ margin: '4' }, ErrorCode.INVALID_ARG_TYPE, /"options.margin" must be a number/],
 ];
 const BAD_SCALE: [unknown, string, RegExp][] = [
-  [{ scale: 0 }, ErrorCode.OUT_OF_RANGE, /"scale" must be an integer from 1 to 32 \(received 0\)/],
-  [{ scale: 2.5 }, ErrorCode.OUT_OF_RANGE, /"scale"/],
-  [{ scale: Infinity }, ErrorCode.OUT_OF_RANGE, /"scale"/],
-  [{ scale: null }, ErrorCode.INVALID_ARG_TYPE, /"scale" must be a number \(received null\)/],
+  [{ scale: 0 }, ErrorCode.OUT_OF_RANGE, /"options.scale" must be an integer from 1 to 32 \(received 0\)/],
+  [{ scale: 2.5 }, ErrorCode.OUT_OF_RANGE, /"options.scale"/],
+  [{ scale: Infinity }, ErrorCode.OUT_OF_RANGE, /"options.scale"/],
+  [{ scale: null }, ErrorCode.INVALID_ARG_TYPE, /"options.scale" must be a number \(received null\)/],
 ];
 const BAD_SVG_COLOR: [unknown, string, RegExp][] = [
-  [{ dark: '"/><script>alert(1)</script>' }, ErrorCode.INVALID_ARG_VALUE, /"dark" must be a CSS colour/],
-  [{ light: 'red;stroke:blue' }, ErrorCode.INVALID_ARG_VALUE, /"light" must be a CSS colour/],
-  [{ dark: "url('x')" }, ErrorCode.INVALID_ARG_VALUE, /"dark"/],
-  [{ dark: 'rgb(1,2,3)"' }, ErrorCode.INVALID_ARG_VALUE, /"dark"/],
-  [{ dark: '' }, ErrorCode.INVALID_ARG_VALUE, /"dark"/],
-  [{ dark: '#12' }, ErrorCode.INVALID_ARG_VALUE, /"dark"/],
-  [{ dark: 'red\n' }, ErrorCode.INVALID_ARG_VALUE, /"dark"/],
-  [{ dark: 0x000000 }, ErrorCode.INVALID_ARG_TYPE, /"dark" must be a string/],
+  [{ dark: '"/><script>alert(1)</script>' }, ErrorCode.INVALID_ARG_VALUE, /"options.dark" must be a CSS colour/],
+  [{ light: 'red;stroke:blue' }, ErrorCode.INVALID_ARG_VALUE, /"options.light" must be a CSS colour/],
+  [{ dark: "url('x')" }, ErrorCode.INVALID_ARG_VALUE, /"options.dark"/],
+  [{ dark: 'rgb(1,2,3)"' }, ErrorCode.INVALID_ARG_VALUE, /"options.dark"/],
+  [{ dark: '' }, ErrorCode.INVALID_ARG_VALUE, /"options.dark"/],
+  [{ dark: '#12' }, ErrorCode.INVALID_ARG_VALUE, /"options.dark"/],
+  [{ dark: 'red\n' }, ErrorCode.INVALID_ARG_VALUE, /"options.dark"/],
+  [{ dark: 0x000000 }, ErrorCode.INVALID_ARG_TYPE, /"options.dark" must be a string/],
 ];
 const BAD_PNG_COLOR: [unknown, string, RegExp][] = [
-  [{ dark: 'black' }, ErrorCode.INVALID_ARG_VALUE, /"dark" must be a hex colour '#rgb' or '#rrggbb' for PNG/],
-  [{ light: '#ffff' }, ErrorCode.INVALID_ARG_VALUE, /"light" must be a hex colour/],
-  [{ light: '#gggggg' }, ErrorCode.INVALID_ARG_VALUE, /"light"/],
-  [{ light: [255, 255, 255] }, ErrorCode.INVALID_ARG_TYPE, /"light" must be a string \(received an array\)/],
+  [{ dark: 'black' }, ErrorCode.INVALID_ARG_VALUE, /"options.dark" must be a hex colour '#rgb' or '#rrggbb' for PNG/],
+  [{ light: '#ffff' }, ErrorCode.INVALID_ARG_VALUE, /"options.light" must be a hex colour/],
+  [{ light: '#gggggg' }, ErrorCode.INVALID_ARG_VALUE, /"options.light"/],
+  [{ light: [255, 255, 255] }, ErrorCode.INVALID_ARG_TYPE, /"options.light" must be a string \(received an array\)/],
+];
+const BAD_FORMAT: [unknown, string, RegExp][] = [
+  [{ format: 'jpeg' }, ErrorCode.INVALID_ARG_VALUE, /"options.format" must be one of 'png', 'svg'/],
+  [{ format: 'PNG' }, ErrorCode.INVALID_ARG_VALUE, /"options.format"/],
+  [{ format: 1 }, ErrorCode.INVALID_ARG_TYPE, /"options.format" must be a string/],
 ];
 const BAD_TERMINAL: [unknown, string, RegExp][] = [
-  [{ invert: 'yes' }, ErrorCode.INVALID_ARG_TYPE, /"invert" must be a boolean \(received type string\)/],
-  [{ invert: 1 }, ErrorCode.INVALID_ARG_TYPE, /"invert" must be a boolean/],
+  [{ invert: 'yes' }, ErrorCode.INVALID_ARG_TYPE, /"options.invert" must be a boolean \(received type string\)/],
+  [{ invert: 1 }, ErrorCode.INVALID_ARG_TYPE, /"options.invert" must be a boolean/],
+  [{ ansi: 'yes' }, ErrorCode.INVALID_ARG_TYPE, /"options.ansi" must be a boolean/],
+  [{ ansi: true, invert: true }, ErrorCode.INVALID_ARG_VALUE, /"options.invert" cannot be combined with "options.ansi"/],
 ];
 
 function expectError(fn: () => unknown, code: string, message: RegExp, label: string): void {
@@ -913,6 +1045,7 @@ describe('qr argument validation', () => {
       [qrSvg as Call, [BAD_MARGIN, BAD_SCALE, BAD_SVG_COLOR]],
       [qrPng as Call, [BAD_MARGIN, BAD_SCALE, BAD_PNG_COLOR]],
       [qrTerminal as Call, [BAD_MARGIN, BAD_TERMINAL]],
+      [qrDataUrl as Call, [BAD_MARGIN, BAD_SCALE, BAD_PNG_COLOR, BAD_FORMAT]],
     ];
     for (const [fn, groups] of table) {
       for (const [options, code, message] of groups.flat()) {

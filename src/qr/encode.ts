@@ -51,6 +51,35 @@ export function byteCapacity(version: number, level: QrLevel): number {
 }
 
 /**
+ * The most characters any version 40 symbol holds at `level` (§7.4.10 Table 7): in alphanumeric mode (5.5 bits
+ * a character) when `alnum`, else in byte mode. No text of more UTF-16 code units fits, since every code unit
+ * is at least one character and at least one UTF-8 byte.
+ */
+export function maxCharacters(level: QrLevel, alnum: boolean): number {
+  if (!alnum) return byteCapacity(40, level);
+  const bits = dataCodewords(40, level) * 8 - 4 - ALNUM_COUNT_BITS[2];
+  return 2 * Math.floor(bits / 11) + (bits % 11 >= 6 ? 1 : 0);
+}
+
+/**
+ * Refuses, at the cost of the limit and not of the text, a text whose UTF-16 length alone proves it too long for
+ * a version 40 symbol (see {@link maxCharacters}): encoding ten million characters to find that out would take
+ * seconds. Shorter texts are checked exactly by {@link plan}.
+ *
+ * @throws {TotpConfigError} `ERR_QR_DATA_TOO_LONG`, naming lengths only.
+ */
+export function refuseLongText(length: number, level: QrLevel, alnum: boolean): void {
+  const max = maxCharacters(level, alnum);
+  if (length <= max) return;
+  const limit = alnum ? `${max} characters in alphanumeric mode, ${byteCapacity(40, level)} bytes` : `${max} bytes`;
+  throw new TotpConfigError(
+    'ERR_QR_DATA_TOO_LONG',
+    `"text" is ${length} UTF-16 code units long, too long for a version 40 QR code at error-correction level ` +
+      `${level} (at most ${limit} of arbitrary text; a code unit is at least one character and one byte)`,
+  );
+}
+
+/**
  * The optimal split of `bytes` into byte and alphanumeric segments for one character-count width group
  * (§7.4.1), by dynamic programming in half-bit units: a byte costs 16, an alphanumeric character 12 when it
  * starts a new pair (6 bits) and 10 when it completes one (11 bits a pair), a segment header 2 × (4 + count bits).

@@ -57,9 +57,15 @@ function lineScore(a: Int32Array, off: number, words: number, size: number): num
     const d6 = (d >>> 6) | (next << 26);
     const core = d & ~d1 & d2 & d3 & d4 & ~d5 & d6 & below(size - 6, w);
     if (core !== 0) {
-      const after = ((d >>> 7) | (next << 25)) | ((d >>> 8) | (next << 24)) | ((d >>> 9) | (next << 23)) | ((d >>> 10) | (next << 22));
+      const after =
+        (d >>> 7) |
+        (next << 25) |
+        ((d >>> 8) | (next << 24)) |
+        ((d >>> 9) | (next << 23)) |
+        ((d >>> 10) | (next << 22));
       // down(k): bit x holds module x − k.
-      const before = ((d << 1) | (prev >>> 31)) | ((d << 2) | (prev >>> 30)) | ((d << 3) | (prev >>> 29)) | ((d << 4) | (prev >>> 28));
+      const before =
+        (d << 1) | (prev >>> 31) | ((d << 2) | (prev >>> 30)) | ((d << 3) | (prev >>> 29)) | ((d << 4) | (prev >>> 28));
       score += N3 * (popcount(core & ~after) + popcount(core & ~before));
     }
     prev = d;

@@ -243,10 +243,7 @@ function maskPattern(i: number, j: number): number {
  * and column bitsets described on {@link Template} (`words` 32-bit words a line). Function modules are never
  * masked, so their bits stay 0.
  */
-function maskBitsets(
-  order: Uint16Array,
-  size: number,
-): Pick<Template, 'maskBits' | 'words' | 'maskRows' | 'maskCols'> {
+function maskBitsets(order: Uint16Array, size: number): Pick<Template, 'maskBits' | 'words' | 'maskRows' | 'maskCols'> {
   const words = (size + 31) >> 5;
   const maskBits = new Uint8Array(order.length);
   const maskRows = new Int32Array(8 * size * words);

@@ -9,19 +9,19 @@ import { assertInteger, assertString, describeType, optionalOneOf } from '../int
 import type { Rgb } from './png.js';
 import { LEVELS, type QrLevel } from './tables.js';
 
-/** The error-correction level, default `'M'`. */
-export function levelOption(value: unknown): QrLevel {
-  return optionalOneOf(value, 'level', LEVELS, 'M');
+/** The error-correction level, default `'M'`; `name` is how messages call it. */
+export function levelOption(value: unknown, name: string): QrLevel {
+  return optionalOneOf(value, name, LEVELS, 'M');
 }
 
 /** The segmentation mode, default `'auto'` (byte and alphanumeric segments). */
-export function modeOption(value: unknown): 'auto' | 'byte' {
-  return optionalOneOf(value, 'mode', ['auto', 'byte'] as const, 'auto');
+export function modeOption(value: unknown, name: string): 'auto' | 'byte' {
+  return optionalOneOf(value, name, ['auto', 'byte'] as const, 'auto');
 }
 
 /** An optional mask number 0–7, `undefined` (choose automatically) when absent. */
-export function maskOption(value: unknown): number | undefined {
-  return value === undefined ? undefined : assertInteger(value, 'mask', 0, 7);
+export function maskOption(value: unknown, name: string): number | undefined {
+  return value === undefined ? undefined : assertInteger(value, name, 0, 7);
 }
 
 /** An optional boolean option, `false` when absent. */
@@ -35,8 +35,10 @@ export function boolOption(value: unknown, name: string): boolean {
 
 // A CSS colour that cannot break out of an XML attribute: a hex colour, a keyword, or a colour function
 // whose arguments are only numbers, units, commas, slashes and spaces. No quotes, '<', '>', '&' or ';'.
-const CSS_COLOR =
-  /^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[a-zA-Z]{1,32}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([0-9a-zA-Z.,%/ +-]{1,80}\))$/;
+const CSS_COLOR = /* @__PURE__ */ new RegExp(
+  '^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[a-zA-Z]{1,32}|' +
+    '(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\\([0-9a-zA-Z.,%/ +-]{1,80}\\))$',
+);
 
 /** An optional SVG colour: a CSS colour string restricted by {@link CSS_COLOR} so no markup can be injected. */
 export function cssColorOption(value: unknown, name: string, fallback: string): string {
@@ -83,10 +85,7 @@ export function textArgument(text: unknown): string {
         continue;
       }
     }
-    throw rangeError(
-      'ERR_INVALID_ARG_VALUE',
-      `"text" must be well-formed Unicode (lone surrogate at index ${i})`,
-    );
+    throw rangeError('ERR_INVALID_ARG_VALUE', `"text" must be well-formed Unicode (lone surrogate at index ${i})`);
   }
   return s;
 }

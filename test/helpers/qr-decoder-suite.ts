@@ -6,7 +6,21 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { qrCapacity, qrMatrix, qrPng, qrSvg, qrTerminal, type QrLevel, type QrPngOptions } from '../../src/qr.js';
-import { assertDecodes, pngcheck, prng, pythonInflate, qrencodeVersion, rasterise, requireTools, tempDir, write } from './qr-tools.js';
+import {
+  assertDecodes,
+  DARK_TERMINAL,
+  decodeBatch,
+  LIGHT_TERMINAL,
+  paintTerminal,
+  pngcheck,
+  prng,
+  pythonInflate,
+  qrencodeVersion,
+  rasterise,
+  requireTools,
+  tempDir,
+  write,
+} from './qr-tools.js';
 
 export interface Item {
   name: string;
@@ -171,6 +185,38 @@ export async function decoderSuite(t: TestContext, items: Item[], terminalEvery:
     assert.ok(files.length >= 10);
     assertDecodes('zbar', files, want);
     assertDecodes('zxing', files, want);
+  });
+
+  await t.test('with ansi colours the terminal rendering decodes on dark and on light terminals alike', () => {
+    const files: string[] = [];
+    const want: Uint8Array[] = [];
+    items.forEach((item, i) => {
+      if (i % terminalEvery !== 0) return;
+      const out = qrTerminal(item.text, { level: item.level, mask: item.mask, mode: item.mode, ansi: true });
+      for (const theme of [DARK_TERMINAL, LIGHT_TERMINAL]) {
+        files.push(write(dir, `${i}.ansi.${theme.name}.pgm`, paintTerminal(out, theme, 3)));
+        want.push(expected[i]);
+      }
+    });
+    assert.ok(files.length >= 20);
+    assertDecodes('zbar', files, want);
+    assertDecodes('zxing', files, want);
+  });
+
+  await t.test('regression: without colours, on a light-on-dark terminal the code is a negative zbar cannot read', () => {
+    const files: string[] = [];
+    items.forEach((item, i) => {
+      if (i % terminalEvery !== 0 || files.length >= 10) return;
+      const out = qrTerminal(item.text, { level: item.level, mask: item.mask, mode: item.mode });
+      const pgm = paintTerminal(out, DARK_TERMINAL, 3);
+      // Negative: the quiet zone shows the dark background, the finder's corner the light foreground.
+      const width = Number(/^P5 (\d+)/.exec(Buffer.from(pgm.subarray(0, 20)).toString('latin1'))![1]);
+      const header = pgm.indexOf(0x0a) + 1;
+      const at = (mx: number, my: number) => pgm[header + ((4 + my) * 3 + 1) * width + (4 + mx) * 3 + 1];
+      assert.ok(at(4, 4) > at(1, 1), `${item.name}: the finder is lighter than the quiet zone`);
+      files.push(write(dir, `${i}.plain-on-dark.pgm`, pgm));
+    });
+    assert.equal(decodeBatch('zbar', files).length, 0, 'zbar read a negative');
   });
 
   await t.test('qrencode -8 never picks a smaller version than ours', () => {

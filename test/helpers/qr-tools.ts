@@ -173,6 +173,71 @@ export function terminalToPgm(text: string, invert: boolean, scale = 4): Uint8Ar
   return Buffer.concat([header, pixels]);
 }
 
+/** A terminal's colours as grey levels: its default foreground and background, and ANSI black and bright white. */
+export interface TerminalTheme {
+  readonly name: string;
+  readonly fg: number;
+  readonly bg: number;
+}
+
+/** Light text on a dark background, the usual terminal; and dark text on a light one. */
+export const DARK_TERMINAL: TerminalTheme = { name: 'light-on-dark', fg: 0xd0, bg: 0x1e };
+export const LIGHT_TERMINAL: TerminalTheme = { name: 'dark-on-light', fg: 0x24, bg: 0xf8 };
+
+/**
+ * Paints terminal output as a terminal with `theme` shows it, into a binary PGM (P5) with `scale` pixels per
+ * module: ECMA-48 SGR sequences (`ESC[…m`) are interpreted here, not trusted: 0 resets to the theme's defaults,
+ * 30/40 are black and 97/107 bright white foreground/background, 39/49 the defaults; any other parameter fails
+ * the test. A half-block glyph paints its half in the foreground colour, the rest of the cell in the background
+ * one. A margin of the theme's background surrounds the output, as the rest of a terminal window would.
+ */
+export function paintTerminal(text: string, theme: TerminalTheme, scale = 4): Uint8Array {
+  const rows: number[][] = [];
+  let fg = theme.fg;
+  let bg = theme.bg;
+  for (const line of text.replace(/\n$/, '').split('\n')) {
+    const top: number[] = [];
+    const bottom: number[] = [];
+    for (const part of line.split(/(\u001b\[[0-9;]*m)/)) {
+      if (part.startsWith('\u001b[')) {
+        for (const p of part.slice(2, -1).split(';').map(Number)) {
+          if (p === 0) [fg, bg] = [theme.fg, theme.bg];
+          else if (p === 30) fg = 0x00;
+          else if (p === 40) bg = 0x00;
+          else if (p === 97) fg = 0xff;
+          else if (p === 107) bg = 0xff;
+          else if (p === 39) fg = theme.fg;
+          else if (p === 49) bg = theme.bg;
+          else assert.fail(`SGR parameter ${p} is not interpreted by this helper`);
+        }
+        continue;
+      }
+      for (const c of part) {
+        const i = ' ▄▀█'.indexOf(c);
+        assert.ok(i >= 0, `unexpected terminal character U+${c.codePointAt(0)!.toString(16)}`);
+        top.push(i & 2 ? fg : bg);
+        bottom.push(i & 1 ? fg : bg);
+      }
+    }
+    rows.push(top, bottom);
+  }
+  const width = rows[0].length;
+  assert.ok(rows.every((r) => r.length === width), 'every terminal line has the same width');
+  const pad = 4;
+  const w = (width + 2 * pad) * scale;
+  const h = (rows.length + 2 * pad) * scale;
+  const pixels = new Uint8Array(w * h).fill(theme.bg);
+  rows.forEach((row, y) =>
+    row.forEach((grey, x) => {
+      for (let dy = 0; dy < scale; dy++) {
+        const at = ((y + pad) * scale + dy) * w + (x + pad) * scale;
+        pixels.fill(grey, at, at + scale);
+      }
+    }),
+  );
+  return Buffer.concat([Buffer.from(`P5 ${w} ${h} 255\n`), pixels]);
+}
+
 /**
  * The version qrencode picks for `bytes` at `level`, read from its ASCII output's size: in 8-bit mode
  * (`eightBit`, one byte segment like our `mode: 'byte'`) or with its own mode optimisation.
