@@ -450,32 +450,69 @@ export const cases = [
       bytesEqual(png.subarray(0, 8), Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10), 'PNG signature');
       const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
       equal(String.fromCharCode(...png.subarray(12, 16)), 'IHDR', 'first chunk');
-      const { size, dark } = readMatrix(qr.qrMatrix(text));
+      const { size } = readMatrix(qr.qrMatrix(text));
       const side = (size + 2 * margin) * scale;
       equal(view.getUint32(16), side, 'IHDR width');
       equal(view.getUint32(20), side, 'IHDR height');
       equal(String.fromCharCode(...png.subarray(png.length - 8, png.length - 4)), 'IEND', 'last chunk');
-      if (typeof globalThis.createImageBitmap !== 'function' || typeof globalThis.OffscreenCanvas !== 'function') return;
       // The browser's own PNG decoder (zlib, filters, CRCs all checked by an implementation nobody here wrote).
-      const bitmap = await createImageBitmap(new Blob([png], { type: 'image/png' }));
-      equal(bitmap.width, side, 'decoded width');
-      const canvas = new OffscreenCanvas(side, side);
-      const context = canvas.getContext('2d');
-      if (!context) return; // Deno has OffscreenCanvas and createImageBitmap, but no 2D context to read pixels
-      context.drawImage(bitmap, 0, 0);
-      const pixels = context.getImageData(0, 0, side, side).data;
-      const isDark = (px, py) => pixels[(py * side + px) * 4] < 128;
-      for (let y = -margin; y < size + margin; y++) {
-        for (let x = -margin; x < size + margin; x++) {
-          const expected = x >= 0 && y >= 0 && x < size && y < size && dark(x, y);
-          const px = (x + margin) * scale + 1;
-          const py = (y + margin) * scale + 1;
-          if (isDark(px, py) !== expected) throw new AssertionError(`decoded PNG module (${x},${y}) is ${expected ? 'light' : 'dark'}`);
-        }
-      }
+      await checkPixels(new Blob([png], { type: 'image/png' }), readMatrix(qr.qrMatrix(text)), margin, scale, 'PNG');
+      // A scale-1 image has rows filtered with Up (no row repeats): the decoder must undo that too.
+      await checkPixels(new Blob([qr.qrPng(text, { margin, scale: 1, level: 'H' })], { type: 'image/png' }), readMatrix(qr.qrMatrix(text, { level: 'H' })), margin, 1, 'PNG at scale 1');
+    },
+  },
+  {
+    name: 'qrDataUrl: the runtime\'s own fetch reads the data: URL back to qrPng/qrSvg; Chromium draws both as the modules',
+    needs: ['qr.qrDataUrl', 'qr.qrPng', 'qr.qrSvg', 'qr.qrMatrix'],
+    async run({ qr }) {
+      const text = 'otpauth://totp/Example%20Co:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example%20Co';
+      const png = qr.qrDataUrl(text, { scale: 2 });
+      const svg = qr.qrDataUrl(text, { format: 'svg', scale: 2 });
+      ok(/^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/.test(png), `a PNG data URL: ${png.slice(0, 40)}`);
+      ok(/^data:image\/svg\+xml;base64,[A-Za-z0-9+/]+={0,2}$/.test(svg), `an SVG data URL: ${svg.slice(0, 40)}`);
+      if (typeof globalThis.fetch !== 'function') return;
+      // RFC 2397 parsed by the runtime (fetch of a data: URL), not by us.
+      bytesEqual(new Uint8Array(await (await fetch(png)).arrayBuffer()), qr.qrPng(text, { scale: 2 }), 'PNG data URL');
+      equal(await (await fetch(svg)).text(), qr.qrSvg(text, { scale: 2 }), 'SVG data URL');
+      const matrix = readMatrix(qr.qrMatrix(text));
+      await checkPixels(png, matrix, 4, 2, 'PNG data URL');
+      await checkPixels(svg, matrix, 4, 2, 'SVG data URL');
     },
   },
 ];
+
+/**
+ * Where the runtime can draw images and read their pixels (Chromium), decodes `image` (a Blob or a data: URL; an
+ * SVG through an <img>, as a page shows it) and checks the centre of every module, quiet zone included.
+ */
+async function checkPixels(image, { size, dark }, margin, scale, what) {
+  if (typeof globalThis.createImageBitmap !== 'function' || typeof globalThis.OffscreenCanvas !== 'function') return;
+  const side = (size + 2 * margin) * scale;
+  let source;
+  if (typeof image === 'string' && image.startsWith('data:image/svg')) {
+    if (typeof globalThis.Image !== 'function') return; // no DOM (Deno): SVG is not rasterised there
+    source = new Image();
+    source.src = image;
+    await source.decode();
+  } else {
+    source = await createImageBitmap(typeof image === 'string' ? await (await fetch(image)).blob() : image);
+  }
+  equal(source.width, side, `${what}: decoded width`);
+  const canvas = new OffscreenCanvas(side, side);
+  const context = canvas.getContext('2d');
+  if (!context) return; // Deno has OffscreenCanvas and createImageBitmap, but no 2D context to read pixels
+  context.drawImage(source, 0, 0);
+  const pixels = context.getImageData(0, 0, side, side).data;
+  const isDark = (px, py) => pixels[(py * side + px) * 4] < 128;
+  for (let y = -margin; y < size + margin; y++) {
+    for (let x = -margin; x < size + margin; x++) {
+      const expected = x >= 0 && y >= 0 && x < size && y < size && dark(x, y);
+      const px = (x + margin) * scale + (scale >> 1);
+      const py = (y + margin) * scale + (scale >> 1);
+      if (isDark(px, py) !== expected) throw new AssertionError(`${what}: module (${x},${y}) is ${expected ? 'light' : 'dark'}`);
+    }
+  }
+}
 
 /**
  * Reads whatever shape qrMatrix returns — rows of booleans/0-1, or { size, modules|data } with a flat array — as
@@ -494,7 +531,7 @@ function readMatrix(m) {
 /** The exports each entry point must have; a missing one fails the 'exports' case. */
 export const EXPORTS = {
   core: ['base32Encode', 'base32Decode', 'generateSecret', 'generateUserConfiguration', 'formatOtpauthUri', 'generateHotp', 'generateTotp', 'verifyTotp', 'verifyHotp', 'parseOtpauthUri'],
-  qr: ['qrSvg', 'qrMatrix', 'qrPng', 'qrTerminal'],
+  qr: ['qrSvg', 'qrMatrix', 'qrPng', 'qrTerminal', 'qrDataUrl'],
 };
 
 cases.unshift({
