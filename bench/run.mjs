@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Benchmark suite entry: `node bench/run.mjs [--quick] [--rounds N] [--budget-ms MS] [job …]`.
+// Benchmark suite entry: `node bench/run.mjs [--quick] [--strict] [--save] [--rounds N] [--budget-ms MS] [job …]`.
 // Installs bench/'s own dependencies when missing or stale, builds the library when dist/ is missing, then
-// either checks every case and runs it a few times (--quick, used by `npm test`) or runs full timing and
-// allocation measurements, one child process per job, printing a table per job and writing bench/results/.
+// either checks every case and runs it a few times (--quick, `npm run bench:check`) or runs full timing and
+// allocation measurements, one child process per job, printing a table per job. Only with --save does a full run
+// write bench/results/<job>.json: the committed results change only when someone asks for it (issue 9 item 8).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -24,7 +25,9 @@ const option = (name, fallback) => {
   return n;
 };
 function usage(message) {
-  console.error(`${message}\nusage: node bench/run.mjs [--quick] [--strict] [--markdown] [--rounds N] [--budget-ms MS] [job …]`);
+  console.error(
+    `${message}\nusage: node bench/run.mjs [--quick] [--strict] [--save] [--markdown] [--rounds N] [--budget-ms MS] [job …]`,
+  );
   process.exit(2);
 }
 const flag = (name) => {
@@ -33,11 +36,13 @@ const flag = (name) => {
   return i >= 0;
 };
 const quick = flag('--quick');
+const save = flag('--save'); // write bench/results/<job>.json (a full run only)
 const markdownOnly = flag('--markdown'); // print bench/results as Markdown and stop
 if (flag('--strict')) process.env.BENCH_STRICT = '1'; // a job whose code is not exported yet fails, not skips
 const rounds = option('--rounds', 7);
 const budgetMs = option('--budget-ms', 100);
 if (argv.some((a) => a.startsWith('-'))) usage(`unknown option ${argv.find((a) => a.startsWith('-'))}`);
+if (save && quick) usage('--save records a full run; --quick measures nothing worth saving');
 
 // 1. bench/node_modules, installed from the lockfile; a stamp records which lockfile it came from.
 function ensureDependencies() {
@@ -73,7 +78,22 @@ function ensureBuild() {
 
 if (markdownOnly) {
   const { markdown } = await import('./lib/markdown.mjs');
-  const order = ['config', 'secret', 'random', 'base32-encode-20', 'base32-decode-32', 'base32-encode-1mib', 'base32-decode-1mib', 'totp-generate', 'totp-verify', 'hmac-sha1', 'qr-svg', 'scaling'];
+  const order = [
+    'config',
+    'secret',
+    'random',
+    'base32-encode-20',
+    'base32-decode-32',
+    'base32-encode-1mib',
+    'base32-decode-1mib',
+    'totp-generate',
+    'totp-verify',
+    'hmac-sha1',
+    'qr-svg',
+    'qr-png',
+    'qr-sizes',
+    'scaling',
+  ];
   console.log(markdown(join(benchDir, 'results'), order));
   process.exit(0);
 }
@@ -82,7 +102,8 @@ ensureDependencies();
 ensureBuild();
 const { jobs } = await import('./jobs/index.mjs');
 const names = argv.length ? argv : jobs.map((j) => j.name);
-for (const n of names) if (!jobs.some((j) => j.name === n)) usage(`unknown job ${n}; jobs: ${jobs.map((j) => j.name).join(', ')}`);
+for (const n of names)
+  if (!jobs.some((j) => j.name === n)) usage(`unknown job ${n}; jobs: ${jobs.map((j) => j.name).join(', ')}`);
 
 let failed = 0;
 const skipped = [];
@@ -108,7 +129,11 @@ if (quick) {
         failed++;
         console.log(`FAIL  ${name}: ${r.fail}`);
       } else {
-        const what = r.cases ? `${r.cases.length} cases checked` : `${r.scaling.length} batch sizes checked`;
+        const what = r.cases
+          ? `${r.cases.length} cases checked`
+          : r.sizes
+            ? `${r.sizes.length} outputs measured`
+            : `${r.scaling.length} batch sizes checked`;
         console.log(`ok    ${name} (${what}, ${Math.round(performance.now() - t)} ms)`);
         for (const n of r.notes ?? []) console.log(`      note: ${n}`);
       }
@@ -117,7 +142,9 @@ if (quick) {
       console.log(`FAIL  ${name}: ${error.message}`);
     }
   }
-  console.log(`bench:quick: ${names.length - failed - skipped.length} ok, ${failed} failed, ${skipped.length} skipped (${(performance.now() - t0) / 1000 | 0} s)`);
+  console.log(
+    `bench:quick: ${names.length - failed - skipped.length} ok, ${failed} failed, ${skipped.length} skipped (${((performance.now() - t0) / 1000) | 0} s)`,
+  );
   process.exit(failed ? 1 : 0);
 }
 
@@ -160,7 +187,7 @@ function child(flags, mode, name, retry = true) {
 }
 
 const summary = [];
-mkdirSync(join(benchDir, 'results'), { recursive: true });
+if (save) mkdirSync(join(benchDir, 'results'), { recursive: true });
 try {
   for (const name of names) {
     const job = jobs.find((j) => j.name === name);
@@ -176,7 +203,9 @@ try {
       }
       if (!job.run) {
         const heap = child(HEAP_FLAGS, 'heap', name);
-        heap.cases.forEach((h, i) => Object.assign(result.cases[i], { heapBytesPerOp: h.heapBytesPerOp, heapOps: h.heapOps }));
+        heap.cases.forEach((h, i) =>
+          Object.assign(result.cases[i], { heapBytesPerOp: h.heapBytesPerOp, heapOps: h.heapOps }),
+        );
         analyse(result);
       }
     } catch (error) {
@@ -193,8 +222,12 @@ try {
     const record = {
       job: result.job,
       title: result.title,
-      command: `node bench/run.mjs ${name}`,
-      ours: { version: ourVersion(), distBuiltAt: distBuiltAt(), note: 'version+HEAD of the work tree; dist/ as built at distBuiltAt' },
+      command: `node bench/run.mjs --save ${name}`,
+      ours: {
+        version: ourVersion(),
+        distBuiltAt: distBuiltAt(),
+        note: 'version+HEAD of the work tree; dist/ as built at distBuiltAt',
+      },
       environment: env,
       params: job.run
         ? undefined
@@ -204,33 +237,41 @@ try {
             minSamplesPerRound: job.timing?.minSamples ?? 12,
             statistic: 'median over rounds of the per-round median time per call (mitata p50)',
           },
-      heapMethod: job.run ? undefined : 'heapUsed + arrayBuffers growth over a batch with no GC, per call, median of 5 batches',
+      heapMethod: job.run
+        ? undefined
+        : 'heapUsed + arrayBuffers growth over a batch with no GC, per call, median of 5 batches',
       target: result.target,
-      ...(result.scaling
-        ? { scaling: result.scaling, verdict: result.verdict, heapStart: result.heapStart }
-        : {
-            cases: result.cases.map((c) => ({
-              name: c.name,
-              package: c.package,
-              version: c.version,
-              reference: c.reference || undefined,
-              opsPerSec: Math.round(c.opsPerSec),
-              nsPerOp: Number(c.nsPerOp.toPrecision(4)),
-              ratioToOurs: Number(c.ratio.toPrecision(3)),
-              heapBytesPerOp: c.heapBytesPerOp == null ? null : Math.round(c.heapBytesPerOp),
-              mbPerSec: c.mbPerSec == null ? undefined : Number(c.mbPerSec.toFixed(1)),
-              roundsNsPerOp: c.roundsNs.map((x) => Number(x.toPrecision(4))),
-              note: c.note,
-            })),
-          }),
+      ...(result.sizes
+        ? { uri: result.uri, margin: result.margin, scale: result.scale, level: result.level, sizes: result.sizes }
+        : result.scaling
+          ? { scaling: result.scaling, verdict: result.verdict, heapStart: result.heapStart }
+          : {
+              cases: result.cases.map((c) => ({
+                name: c.name,
+                package: c.package,
+                version: c.version,
+                reference: c.reference || undefined,
+                floor: c.floor || undefined,
+                async: c.async || undefined,
+                opsPerSec: Math.round(c.opsPerSec),
+                nsPerOp: Number(c.nsPerOp.toPrecision(4)),
+                ratioToOurs: Number(c.ratio.toPrecision(3)),
+                heapBytesPerOp: c.heapBytesPerOp == null ? null : Math.round(c.heapBytesPerOp),
+                mbPerSec: c.mbPerSec == null ? undefined : Number(c.mbPerSec.toFixed(1)),
+                roundsNsPerOp: c.roundsNs.map((x) => Number(x.toPrecision(4))),
+                note: c.note,
+              })),
+            }),
       extra: result.extra,
       notes: result.notes,
     };
-    writeFileSync(join(benchDir, 'results', `${name}.json`), `${JSON.stringify(record, null, 2)}\n`);
+    if (save) writeFileSync(join(benchDir, 'results', `${name}.json`), `${JSON.stringify(record, null, 2)}\n`);
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
 console.log(`\n## summary\n${summary.join('\n')}`);
-console.log(`\nfigures are ratios from one run on a noisy machine; results in bench/results/`);
+console.log(
+  `\nfigures are ratios from one run on a noisy machine; ${save ? 'written to bench/results/' : 'not saved (--save writes bench/results/)'}`,
+);
 process.exit(failed ? 1 : 0);

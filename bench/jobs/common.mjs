@@ -20,7 +20,11 @@ export function checkOtpauth(uri, secret, what, bytes = 20) {
   expectEqual(decodeURIComponent(url.pathname.slice(1)), LABEL, `${what}: label`);
   expectEqual(url.searchParams.get('secret'), secret, `${what}: secret parameter`);
   expectEqual(url.searchParams.get('issuer'), ISSUER, `${what}: issuer parameter`);
-  for (const [k, v] of [['algorithm', 'SHA1'], ['digits', '6'], ['period', '30']])
+  for (const [k, v] of [
+    ['algorithm', 'SHA1'],
+    ['digits', '6'],
+    ['period', '30'],
+  ])
     if (url.searchParams.has(k)) expectEqual(url.searchParams.get(k), v, `${what}: ${k}`);
   checkSecret(secret, what, bytes);
 }
@@ -33,4 +37,30 @@ export function checkSecret(secret, what, bytes = 20) {
 /** Two calls give different secrets (a constant would pass every other check). */
 export function checkFresh(a, b, what) {
   expect(a !== b, `${what}: two calls returned the same secret`);
+}
+
+/**
+ * Before/after hooks that stop the clock at `ms` (Unix milliseconds) for peers that read the current time and take
+ * no time argument: `Date.now()` and `new Date()` both answer `ms` in between. Timing itself does not use `Date`
+ * (mitata reads a monotonic clock), so only the peer sees the change.
+ */
+export function fixedClock(ms) {
+  const RealDate = Date;
+  class FixedDate extends RealDate {
+    constructor(...args) {
+      if (args.length === 0) super(ms);
+      else super(...args);
+    }
+    static now() {
+      return ms;
+    }
+  }
+  return {
+    before: () => {
+      globalThis.Date = FixedDate;
+    },
+    after: () => {
+      globalThis.Date = RealDate;
+    },
+  };
 }

@@ -19,8 +19,16 @@ export default {
     const cases = [
       { name: "totp-config hmac('SHA1', key, msg)", ours: true, base: true, fn: () => ours.hmac('SHA1', key, msg) },
       { name: 'totp-config prepareHmac(…) once, then .mac(msg)', ours: true, fn: () => prepared.mac(msg) },
-      { name: 'totp-config prepareHmac(…) once, then .macCounter(n)', ours: true, fn: () => prepared.macCounter(COUNTER) },
-      { name: "node:crypto createHmac('sha1', key).update(msg).digest()", reference: true, fn: () => createHmac('sha1', keyBuffer).update(msg).digest() },
+      {
+        name: 'totp-config prepareHmac(…) once, then .macCounter(n)',
+        ours: true,
+        fn: () => prepared.macCounter(COUNTER),
+      },
+      {
+        name: "node:crypto createHmac('sha1', key).update(msg).digest()",
+        reference: true,
+        fn: () => createHmac('sha1', keyBuffer).update(msg).digest(),
+      },
     ];
     for (const c of cases) c.check = () => expectEqual(Array.from(c.fn()), Array.from(expected), `${c.name}: MAC`);
     return cases;

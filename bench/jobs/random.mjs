@@ -43,7 +43,7 @@ export default {
         reference: true,
         fn: () => crypto.getRandomValues(new Uint8Array(20)),
       },
-      { name: "node:crypto randomBytes(20)", reference: true, fn: () => nodeRandomBytes(20) },
+      { name: 'node:crypto randomBytes(20)', reference: true, fn: () => nodeRandomBytes(20) },
     ];
     for (const c of cases) c.check = checkRandom(c.fn, c.name);
     return cases;

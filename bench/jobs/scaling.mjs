@@ -46,7 +46,14 @@ export default {
     checkOtpauth(last.otpauth_str, last.secret, 'generateUserConfiguration (last of the batch)');
     sizes.forEach((n, i) => {
       const nsPerOp = median(ns[i]);
-      rows.push({ batch: n, nsPerOp, minNsPerOp: Math.min(...ns[i]), opsPerSec: 1e9 / nsPerOp, heapAfterGc: Math.max(...heap[i]), roundsNsPerOp: ns[i] });
+      rows.push({
+        batch: n,
+        nsPerOp,
+        minNsPerOp: Math.min(...ns[i]),
+        opsPerSec: 1e9 / nsPerOp,
+        heapAfterGc: Math.max(...heap[i]),
+        roundsNsPerOp: ns[i],
+      });
     });
     // Linear: the cost per call never rises by more than 1.5× as the batch grows. Judged on each size's
     // fastest run (the one least disturbed by other processes), from 1e4 calls up: a batch of 1e3 allocates

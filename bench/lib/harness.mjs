@@ -21,28 +21,53 @@ export const median = (values) => {
 };
 
 /**
- * Times every case in `rounds` interleaved rounds: round r starts with case r (mod n) and runs each case once,
- * so no case always runs first (warm caches, a fresh heap) or last. In each round mitata runs the case for
- * `budgetMs` of CPU time (after a GC), batching fast functions, and we keep its median time per call; the
- * figure reported is the median of those per-round medians. One unrecorded warm-up round comes first.
+ * Runs `fn` for about `ms` milliseconds (at least `min` calls), awaiting each call of an async case: the warm-up
+ * between a GC and a measurement. Right after a full GC the young generation has shrunk and the optimised code
+ * may have lost feedback, so allocation-heavy functions measured at once looked up to 2× slower than in steady
+ * state (issue 13); a short run after the GC lets the heap and the JIT settle first.
  */
-export async function timeCases(cases, { rounds, budgetMs, warmupMs = budgetMs / 2, warmupRound = true, minSamples = 12, mitata = {} }) {
+export async function warm(fn, ms, min = 8) {
+  const end = performance.now() + ms;
+  for (let n = 0; n < min || performance.now() < end; n++) {
+    const r = fn();
+    if (r instanceof Promise) await r;
+  }
+}
+
+/**
+ * Times every case in `rounds` interleaved rounds: round r starts with case r (mod n) and runs each case once,
+ * so no case always runs first (warm caches, a fresh heap) or last. Before each measurement: a full GC, so that
+ * no case pays for another's garbage, then a warm-up of `settleMs` after it (see {@link warm}); mitata then runs
+ * the case for `budgetMs` of CPU time without a GC of its own, batching fast functions, and we keep its median
+ * time per call of that round. The figure reported is the median of those per-round medians. One unrecorded
+ * warm-up round comes first.
+ *
+ * An async case (its function returns a Promise, as WebCrypto-based peers do) is timed one call at a time: mitata
+ * awaits each call before starting the next, so calls never overlap.
+ */
+export async function timeCases(
+  cases,
+  { rounds, budgetMs, warmupMs = budgetMs / 2, settleMs = 20, warmupRound = true, minSamples = 12, mitata = {} },
+) {
   const n = cases.length;
   const timed = cases.map((c) => {
     const f = c.fn;
-    return () => do_not_optimize(f());
+    // An async function must hand its Promise to mitata, which then awaits each call (concurrency 1).
+    return c.async ? () => f() : () => do_not_optimize(f());
   });
   const perRound = cases.map(() => []);
   for (let r = warmupRound ? -1 : 0; r < rounds; r++) {
-    const start = (((r % n) + n) % n);
+    const start = ((r % n) + n) % n;
     for (let k = 0; k < n; k++) {
       const i = (start + k) % n;
       cases[i].before?.();
       try {
+        gc();
+        await warm(timed[i], settleMs);
         const stats = await measure(timed[i], {
           min_cpu_time: (r < 0 ? warmupMs : budgetMs) * 1e6,
           min_samples: r < 0 ? 1 : minSamples,
-          gc, // mitata picks up global.gc only if it existed when mitata was loaded
+          gc: false, // collected above, before the warm-up; not again right before sampling
           ...mitata,
         });
         if (r >= 0) perRound[i].push(stats.p50);
@@ -64,7 +89,8 @@ function watchGc() {
   });
   observer.observe({ entryTypes: ['gc'] });
 }
-const flushEvents = () => new Promise((resolve) => setTimeout(resolve, 0)).then(() => new Promise((r) => setImmediate(r)));
+const flushEvents = () =>
+  new Promise((resolve) => setTimeout(resolve, 0)).then(() => new Promise((r) => setImmediate(r)));
 
 const allocated = () => {
   const m = process.memoryUsage();
@@ -97,12 +123,16 @@ async function heapBatch(fn, n) {
  * generation allow: about `targetBytes` or `maxBatchMs`, whichever comes first. The growth of an empty batch
  * is subtracted. Returns the median of `reps` batches, or null if every batch was interrupted.
  */
-export async function heapPerOp(fn, { targetBytes = 16e6, reps = 5, maxOps = 200_000, maxBatchMs = 150, warmupMs = 150 } = {}) {
+export async function heapPerOp(
+  fn,
+  { targetBytes = 16e6, reps = 5, maxOps = 200_000, maxBatchMs = 150, warmupMs = 150 } = {},
+) {
   watchGc();
   const empty = () => undefined;
   // Warm up until the optimising compiler is done with it (its code and metadata land on the heap too: a
   // cold function seems to allocate kilobytes per call), then estimate with a batch of at least 1 MB or 50 ms.
-  for (let i = 0, t = performance.now(); i < 3 || (i < 30_000 && performance.now() - t < warmupMs); i++) holder.last = fn();
+  for (let i = 0, t = performance.now(); i < 3 || (i < 30_000 && performance.now() - t < warmupMs); i++)
+    holder.last = fn();
   holder.last = undefined;
   let probeOps = 1;
   let probe;
@@ -127,7 +157,8 @@ export async function heapPerOp(fn, { targetBytes = 16e6, reps = 5, maxOps = 200
       const b = await heapBatch(fn, n);
       if (!b.interrupted) values.push((b.bytes - base) / n);
     }
-    if (values.length >= Math.ceil(reps / 2)) return { bytesPerOp: Math.max(0, median(values)), ops: n, batches: values.length };
+    if (values.length >= Math.ceil(reps / 2))
+      return { bytesPerOp: Math.max(0, median(values)), ops: n, batches: values.length };
     n = Math.max(1, n >> 2);
   }
   return null;
@@ -139,7 +170,7 @@ export function expectEqual(actual, expected, what) {
   const e = expected instanceof Uint8Array || Array.isArray(expected) ? Array.from(expected) : expected;
   if (!isDeepStrictEqual(a, e)) {
     const show = (v) => {
-      const s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+      const s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
       return s.length > 120 ? `${s.slice(0, 100)}… (${s.length} chars)` : s;
     };
     throw new Error(`${what}: got ${show(a)}, expected ${show(e)}`);

@@ -3,7 +3,8 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ratio = (r) => (r >= 10 ? `${r.toFixed(1)}×` : r >= 0.1 ? `${r.toFixed(2)}×` : `${r.toFixed(3)}×`);
-const bytes = (b) => (b == null ? '?' : b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : b >= 1e4 ? `${Math.round(b / 1e3)} kB` : String(b));
+const bytes = (b) =>
+  b == null ? '?' : b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : b >= 1e4 ? `${Math.round(b / 1e3)} kB` : String(b);
 const SHORT = [
   [/^Buffer#toString\('base64'\)/, 'Buffer base64'],
   [/^Buffer\.from\(text, 'base64'\)/, 'Buffer base64'],
@@ -25,7 +26,7 @@ export function markdown(resultsDir, order) {
   const out = [
     'Ratios are ops/s relative to totp-config (0.20× = a fifth of our operations per second); heap is bytes allocated per call.',
     '',
-    '| job | ours ÷ fastest peer (target) | each case\'s ops/s ÷ ours | heap B/op: ours; peers |',
+    "| job | ours ÷ fastest peer (target) | each case's ops/s ÷ ours | heap B/op: ours; peers |",
     '| --- | --- | --- | --- |',
   ];
   const versions = new Map();
@@ -40,10 +41,17 @@ export function markdown(resultsDir, order) {
     const t = r.target;
     const target = t
       ? `**${ratio(t.achieved)}** vs ${PEER[t.against.split(' ')[0]] ?? t.against.split(' ')[0]} (≥${t.ratio}×: ${t.met ? 'met' : '**missed**'})` +
-        (t.maxHeapBytes != null ? `; heap ${Math.round(t.heapAchieved)} B (≤${t.maxHeapBytes}: ${t.heapMet ? 'met' : '**missed**'})` : '')
+        (t.maxHeapBytes != null
+          ? `; heap ${Math.round(t.heapAchieved)} B (≤${t.maxHeapBytes}: ${t.heapMet ? 'met' : '**missed**'})`
+          : '')
       : '—';
-    const cases = r.cases.filter((c) => c !== base).map((c) => `${label(c)} ${ratio(c.ratioToOurs)}`).join(', ');
-    const peers = r.cases.filter((c) => c.package !== 'totp-config' && !c.reference).map((c) => bytes(c.heapBytesPerOp));
+    const cases = r.cases
+      .filter((c) => c !== base)
+      .map((c) => `${label(c)} ${ratio(c.ratioToOurs)}`)
+      .join(', ');
+    const peers = r.cases
+      .filter((c) => c.package !== 'totp-config' && !c.reference)
+      .map((c) => bytes(c.heapBytesPerOp));
     out.push(`| ${r.job} | ${target} | ${cases} | ${bytes(base.heapBytesPerOp)}; ${peers.join(', ') || '—'} |`);
   }
   if (scaling) {
@@ -55,9 +63,16 @@ export function markdown(resultsDir, order) {
     );
   }
   const sizes = results.find((r) => r.extra?.bundleSizes)?.extra.bundleSizes;
-  if (sizes) out.push('', `QR entry, bundled and minified, gzip -9: ${sizes.map((s) => `${s.name} ${(s.minGzBytes / 1000).toFixed(1)} kB`).join(', ')}.`);
+  if (sizes)
+    out.push(
+      '',
+      `QR entry, bundled and minified, gzip -9: ${sizes.map((s) => `${s.name} ${(s.minGzBytes / 1000).toFixed(1)} kB`).join(', ')}.`,
+    );
   const env = results.find((r) => r.environment)?.environment;
   out.push('', `Peers: ${[...versions].map(([k, v]) => `${k} ${v}`).join(', ')}.`);
-  if (env) out.push(`Machine: ${env.cpu}, ${env.cores} cores (shared VM), Node ${env.node}, ${env.date.slice(0, 10)}. Command: \`npm run bench\`.`);
+  if (env)
+    out.push(
+      `Machine: ${env.cpu}, ${env.cores} cores (shared VM), Node ${env.node}, ${env.date.slice(0, 10)}. Command: \`npm run bench\`.`,
+    );
   return out.join('\n');
 }

@@ -86,7 +86,11 @@ export function ourVersion() {
   const v = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
   let commit = '';
   try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: rootDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: rootDir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {}
   return commit ? `${v}+${commit}` : v;
 }

@@ -9,7 +9,12 @@ const si = (x) => {
 };
 const fixed = (x, d) => (x == null || !Number.isFinite(x) ? '–' : x.toFixed(d));
 const bytes = (x) => (x == null ? '–' : x < 10 ? x.toFixed(1) : String(Math.round(x)));
-const ns = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} ms` : x >= 1e4 ? `${(x / 1e3).toFixed(1)} µs` : `${x.toFixed(x < 100 ? 1 : 0)} ns`);
+const ns = (x) =>
+  x >= 1e6
+    ? `${(x / 1e6).toFixed(2)} ms`
+    : x >= 1e4
+      ? `${(x / 1e3).toFixed(1)} µs`
+      : `${x.toFixed(x < 100 ? 1 : 0)} ns`;
 export const ratioText = (r) => (r >= 10 ? `${r.toFixed(1)}×` : `${r.toFixed(2)}×`);
 
 /** Adds opsPerSec, ratio (the case's ops/s over ours) and MB/s to each case, and evaluates the target. */
@@ -31,6 +36,13 @@ export function analyse(result) {
     t.against = `${against.package} ${against.version}`;
     t.achieved = base.opsPerSec / against.opsPerSec;
     t.met = t.achieved >= t.ratio;
+    // The floor: the least work that yields the same result, measured in the same run; ours may be at most
+    // `t.floor` times slower than it.
+    const floor = cases.find((c) => c.floor);
+    if (t.floor != null && floor) {
+      t.floorRatio = floor.opsPerSec / base.opsPerSec;
+      t.floorMet = t.floorRatio <= t.floor;
+    }
     if (t.maxHeapBytes != null && base.heapBytesPerOp != null) {
       t.heapAchieved = base.heapBytesPerOp;
       t.heapMet = base.heapBytesPerOp <= t.maxHeapBytes;
@@ -41,7 +53,8 @@ export function analyse(result) {
 
 function table(header, rows, alignLeft = 2) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (r) => r.map((v, i) => (i < alignLeft ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i]))).join('  ');
+  const line = (r) =>
+    r.map((v, i) => (i < alignLeft ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i]))).join('  ');
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -55,18 +68,39 @@ export function targetLines(result) {
   const lines = [
     `target ≥${t.ratio}× ${t.vs === 'fastest' ? 'the fastest peer' : t.vs} (${t.against}): ${ratioText(t.achieved)} — ${t.met ? 'met' : 'MISSED'}`,
   ];
+  if (t.floorRatio != null)
+    lines.push(
+      `target ours within ${t.floor}× of the floor: ${ratioText(t.floorRatio)} — ${t.floorMet ? 'met' : 'MISSED'}`,
+    );
   if (t.maxHeapBytes != null)
-    lines.push(`target ≤${t.maxHeapBytes} heap bytes per call: ${t.heapAchieved == null ? 'not measured' : `${bytes(t.heapAchieved)} — ${t.heapMet ? 'met' : 'MISSED'}`}`);
+    lines.push(
+      `target ≤${t.maxHeapBytes} heap bytes per call: ${t.heapAchieved == null ? 'not measured' : `${bytes(t.heapAchieved)} — ${t.heapMet ? 'met' : 'MISSED'}`}`,
+    );
   return lines;
 }
 
 export function render(result) {
   const out = [`\n## ${result.job}: ${result.title}`];
+  if (result.sizes) {
+    out.push(
+      table(
+        ['output', 'version', 'format', 'bytes', 'symbol'],
+        result.sizes.map((s) => [s.name, s.version ?? '', s.format, s.bytes, `v${s.symbolVersion}`]),
+      ),
+    );
+    return out.join('\n');
+  }
   if (result.scaling) {
     out.push(
       table(
         ['batch', 'ops/s', 'ns/op (median)', 'ns/op (fastest run)', 'heapUsed after GC'],
-        result.scaling.map((r) => [r.batch.toLocaleString('en-US'), si(r.opsPerSec), ns(r.nsPerOp), ns(r.minNsPerOp), `${(r.heapAfterGc / 2 ** 20).toFixed(2)} MiB`]),
+        result.scaling.map((r) => [
+          r.batch.toLocaleString('en-US'),
+          si(r.opsPerSec),
+          ns(r.nsPerOp),
+          ns(r.minNsPerOp),
+          `${(r.heapAfterGc / 2 ** 20).toFixed(2)} MiB`,
+        ]),
         1,
       ),
     );
@@ -76,7 +110,7 @@ export function render(result) {
   const mb = !!result.bytesPerOp;
   const header = ['case', 'version', 'ops/s', 'ns/op', '± rounds', '× ours', 'heap B/op', ...(mb ? ['MB/s'] : [])];
   const rows = result.cases.map((c) => [
-    c.name + (c.reference ? ' [reference]' : ''),
+    c.name + (c.floor ? ' [floor]' : c.reference ? ' [reference]' : '') + (c.async ? ' [async]' : ''),
     c.version,
     si(c.opsPerSec),
     ns(c.nsPerOp),
