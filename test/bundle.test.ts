@@ -51,6 +51,9 @@ const BUDGETS: [entry: 'index.js' | 'qr.js', name: string, budget: number][] = [
   ['index.js', 'generateUserConfiguration', 2.5 * KB],
   ['index.js', 'verifyTotp', 6 * KB],
   ['qr.js', 'qrSvg', 6 * KB],
+  // The PNG writer with its deflate encoder (about 3.8 KB of it), and the data URL with both writers and base64.
+  ['qr.js', 'qrPng', 10 * KB],
+  ['qr.js', 'qrDataUrl', 11 * KB],
 ];
 
 for (const [entry, name, budget] of BUDGETS) {
@@ -88,4 +91,7 @@ test('tree shaking: the markers are found where the code does belong (control)',
   const qr = await measure('qr.js', 'qrSvg');
   assert.deepEqual(found(qr.code, QR_MARKERS).sort(), [...QR_MARKERS].sort(), 'QR/SVG markers in the qrSvg bundle');
   assert.deepEqual(found(qr.code, SHA_CONSTANTS), [], 'no SHA code in the qrSvg bundle');
+  // The deflate encoder and the PNG chunks stay out of an SVG-only bundle; qrPng carries them.
+  assert.ok(!qr.code.includes('IHDR'), 'no PNG writer in the qrSvg bundle');
+  assert.ok((await measure('qr.js', 'qrPng')).code.includes('IHDR'), 'the PNG writer in the qrPng bundle');
 });

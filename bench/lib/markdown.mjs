@@ -15,6 +15,7 @@ const SHORT = [
 const PEER = { otplib: 'otplib 13', otplib12: 'otplib 12' };
 function label(c) {
   if (c.package === 'totp-config') return c.name.replace(/^totp-config /, '');
+  if (c.floor) return 'floor';
   if (c.reference) return `${SHORT.find(([re]) => re.test(c.name))?.[1] ?? c.name} (reference)`;
   return PEER[c.package] ?? c.package;
 }
@@ -36,18 +37,22 @@ export function markdown(resultsDir, order) {
       scaling = r;
       continue;
     }
+    if (r.sizes) continue; // qr-sizes: the README's sizes table, not a timing row
     const base = r.cases.find((c) => c.package === 'totp-config');
     for (const c of r.cases) if (!c.reference && c.package !== 'totp-config') versions.set(label(c), c.version);
     const t = r.target;
     const target = t
       ? `**${ratio(t.achieved)}** vs ${PEER[t.against.split(' ')[0]] ?? t.against.split(' ')[0]} (≥${t.ratio}×: ${t.met ? 'met' : '**missed**'})` +
+        (t.floorRatio != null
+          ? `; floor ${ratio(t.floorRatio)} of ours (≤${t.floor}×: ${t.floorMet ? 'met' : '**missed**'})`
+          : '') +
         (t.maxHeapBytes != null
           ? `; heap ${Math.round(t.heapAchieved)} B (≤${t.maxHeapBytes}: ${t.heapMet ? 'met' : '**missed**'})`
           : '')
       : '—';
     const cases = r.cases
       .filter((c) => c !== base)
-      .map((c) => `${label(c)} ${ratio(c.ratioToOurs)}`)
+      .map((c) => `${label(c)}${c.async ? ' (async)' : ''} ${ratio(c.ratioToOurs)}`)
       .join(', ');
     const peers = r.cases
       .filter((c) => c.package !== 'totp-config' && !c.reference)
@@ -62,17 +67,18 @@ export function markdown(resultsDir, order) {
         `cost ${v.linear ? 'linear' : 'not linear'}, heap after GC ${v.flat ? 'flat' : 'growing'} (${v.heapGrowth < 0 ? '−' : '+'}${Math.abs(Math.round(v.heapGrowth / 1024))} KiB over the start).`,
     );
   }
-  const sizes = results.find((r) => r.extra?.bundleSizes)?.extra.bundleSizes;
-  if (sizes)
+  for (const r of results.filter((r) => r.extra?.bundleSizes)) {
+    const sizes = r.extra.bundleSizes;
     out.push(
       '',
-      `QR entry, bundled and minified, gzip -9: ${sizes.map((s) => `${s.name} ${(s.minGzBytes / 1000).toFixed(1)} kB`).join(', ')}.`,
+      `${r.job} bundles, minified, gzip -9: ${sizes.map((s) => `${s.name} ${(s.minGzBytes / 1000).toFixed(1)} kB`).join(', ')}.`,
     );
+  }
   const env = results.find((r) => r.environment)?.environment;
   out.push('', `Peers: ${[...versions].map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   if (env)
     out.push(
-      `Machine: ${env.cpu}, ${env.cores} cores (shared VM), Node ${env.node}, ${env.date.slice(0, 10)}. Command: \`npm run bench\`.`,
+      `Machine: ${env.cpu}, ${env.cores} cores (shared VM), Node ${env.node}, ${env.date.slice(0, 10)}. Command: \`node bench/run.mjs --save\`.`,
     );
   return out.join('\n');
 }
