@@ -261,20 +261,24 @@ export function qrSvg(text: string, options?: QrSvgOptions): string {
  * Encodes `text` as a QR code of Unicode half blocks for a terminal: each line shows two module rows with
  * `▀`, `▄`, `█` and spaces, quiet zone included, every line ending in `\n`.
  *
- * By default the glyphs are the dark modules, right for dark text on a light background. Most terminals are
- * light on dark: pass `{ invert: true }` there, or scanners see a negative image, which many refuse.
+ * By default the glyphs are the dark modules, in the terminal's own colours: right for dark text on a light
+ * background. Most terminals are light on dark, where that is a negative image, which many scanners refuse. On a
+ * terminal, pass `{ ansi: true }`: explicit colours (ECMA-48 SGR `ESC[40;97m` … `ESC[0m` on every line: black
+ * background, bright white glyphs for the light modules), as `qrencode -t ANSIUTF8` draws, right on any terminal.
+ * For a file or a pipe, keep plain glyphs, with `{ invert: true }` for light-on-dark viewers.
  *
  * @param text - The text to encode, typically an `otpauth://` URI.
- * @param options - {@link QrTerminalOptions}: `level`, `mask`, `margin` (4), `invert` (false).
+ * @param options - {@link QrTerminalOptions}: `level`, `mask`, `margin` (4), `invert` (false), `ansi` (false).
  * @returns The lines of the QR code, each ending in `\n`.
  * @throws {TypeError} `ERR_INVALID_ARG_TYPE` for a non-string `text`, a non-object `options`, a non-boolean
- *   `invert` or another option of the wrong type.
+ *   `invert` or `ansi`, or another option of the wrong type.
  * @throws {RangeError} `ERR_OUT_OF_RANGE` for `margin` or `mask` out of range; `ERR_INVALID_ARG_VALUE` for an
- *   unknown `level` or a lone surrogate in `text`.
+ *   unknown `level`, `invert` with `ansi`, or a lone surrogate in `text`.
  * @throws {TotpConfigError} `ERR_QR_DATA_TOO_LONG` if the text does not fit in version 40 at the level.
  * @example
  * ```ts
- * process.stderr.write(qrTerminal(uri, { invert: true }));
+ * process.stderr.write(qrTerminal(uri, { ansi: process.stderr.isTTY }));
+ * qrTerminal('hello', { margin: 0, ansi: true }).slice(0, 12); // => '\u001b[40;97m ▄▄▄'
  * qrTerminal('hello', { margin: 0 }).split('\n')[0];
  * // => '█▀▀▀▀▀█ ▄█▀   █▀▀▀▀▀█'
  * ```
