@@ -211,6 +211,20 @@ export class Lz77 {
   }
 
   /**
+   * Makes the positions of `data[from, to)`, which must be final, findable by later segments, without parsing
+   * them (for a segment priced only to choose between ways of writing it). Positions whose 4 bytes pass `to`
+   * are left out.
+   */
+  index(from: number, to: number): void {
+    const { head, prev } = this.s;
+    for (let p = from; p + 4 <= to; p++) {
+      const h = this.hash(p);
+      prev[p & this.windowMask] = head[h];
+      head[h] = p;
+    }
+  }
+
+  /**
    * Prices `data[start, end)`: the fewest bits, under the model, of literals and matches that produce it, given
    * everything before `start`; a shortest path over the positions. Remembers the parse in `slot` (0 or 1) for
    * {@link commit}. A match of {@link NICE_MATCH} bytes or more is taken whole rather than weighed, which keeps

@@ -135,8 +135,7 @@ function chooseFilters(runs: RowRun[], stride: number, total: number, model: Cos
       if (lz.price(1, pos, end) < none) filters[k] = UP;
       else writeRun(data, pos, run, above, NONE);
     }
-    lz.price(filters[k] === UP ? 1 : 0, pos, end, true);
-    lz.commit(filters[k] === UP ? 1 : 0, pos, end);
+    lz.index(pos, end); // the rows after this one match against it as written
     pos = end;
   });
   return filters;
