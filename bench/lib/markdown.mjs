@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 const ratio = (r) => (r >= 10 ? `${r.toFixed(1)}×` : r >= 0.1 ? `${r.toFixed(2)}×` : `${r.toFixed(3)}×`);
 const bytes = (b) =>
-  b == null ? '?' : b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : b >= 1e4 ? `${Math.round(b / 1e3)} kB` : String(b);
+  b == null ? '–' : b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : b >= 1e4 ? `${Math.round(b / 1e3)} kB` : String(b);
 const SHORT = [
   [/^Buffer#toString\('base64'\)/, 'Buffer base64'],
   [/^Buffer\.from\(text, 'base64'\)/, 'Buffer base64'],
