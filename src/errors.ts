@@ -59,6 +59,12 @@ export const ErrorCode = {
   URI_MALFORMED: 'ERR_OTPAUTH_MALFORMED',
   /** Text is too long for a version 40 QR code at the chosen error-correction level. */
   QR_DATA_TOO_LONG: 'ERR_QR_DATA_TOO_LONG',
+  /** `hashRecoveryCode` was given text that is not a recovery code (wrong symbols or length). A `RangeError`. */
+  INVALID_RECOVERY_CODE: 'ERR_INVALID_RECOVERY_CODE',
+  /** A recovery code under 112 bits was to be stored as a plain hash: it needs a pepper. A `RangeError`. */
+  WEAK_RECOVERY_CODE: 'ERR_WEAK_RECOVERY_CODE',
+  /** A stored recovery-code hash is not in the `$tcrc$…` format `hashRecoveryCode` writes. */
+  INVALID_RECOVERY_HASH: 'ERR_INVALID_RECOVERY_HASH',
 } as const;
 
 /** The union of all error code strings. */

@@ -36,3 +36,5 @@ export { parseOtpauthUri } from './parse.js';
 export type { ParsedHotpUri, ParsedOtpauthUri, ParsedTotpUri } from './parse.js';
 export { hmac, prepareHmac } from './hmac.js';
 export type { HmacAlgorithm, PreparedHmac } from './hmac.js';
+export { generateRecoveryCodes, hashRecoveryCode, verifyRecoveryCode } from './recovery.js';
+export type { RecoveryCodeOptions, RecoveryHashOptions } from './recovery.js';
