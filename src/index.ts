@@ -38,3 +38,12 @@ export { hmac, prepareHmac } from './hmac.js';
 export type { HmacAlgorithm, PreparedHmac } from './hmac.js';
 export { generateRecoveryCodes, hashRecoveryCode, verifyRecoveryCode } from './recovery.js';
 export type { RecoveryCodeOptions, RecoveryHashOptions } from './recovery.js';
+export { bruteForceOdds, DEFAULT_THROTTLE_POLICY, recordFailure, recordSuccess, throttle } from './throttle.js';
+export type {
+  Backoff,
+  BruteForceOdds,
+  BruteForceOddsOptions,
+  ThrottleDecision,
+  ThrottlePolicy,
+  ThrottleState,
+} from './throttle.js';
