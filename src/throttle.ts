@@ -51,8 +51,7 @@ export interface ThrottlePolicy {
 
 /**
  * Five failures in a row are free; then waits of 15 min, 30 min, 1 h, … doubling up to 24 h; and never more than
- * 10 failures a day on average. Over a year an attacker who never gets in has at most 373 guesses, or 3,660 if
- * the real user signs in every day (which resets the back-off but not the daily cap): see the README.
+ * 10 failures a day on average. The README's "Throttling attempts" table says what that means over a year.
  */
 export const DEFAULT_THROTTLE_POLICY: Readonly<ThrottlePolicy> = /* @__PURE__ */ Object.freeze({
   maxFailures: 5,
@@ -136,7 +135,8 @@ function readState(state: ThrottleState | null | undefined): ThrottleState {
   return { failures, lastFailureAt, windowUntil: field('windowUntil', state.windowUntil) };
 }
 
-const readNow = (now: number): number => assertFiniteNumber(now, 'now', 0, MAX_TIME);
+/** `now`: whole milliseconds since the epoch, as `Date.now()` gives, so that stored states hold integers. */
+const readNow = (now: number): number => assertInteger(now, 'now', 0, MAX_TIME);
 
 /** The wait after `failures` failures in a row (0 below the threshold). */
 function lockout(policy: Policy, failures: number): number {
@@ -153,7 +153,7 @@ function lockout(policy: Policy, failures: number): number {
  * @param state - The stored state; `null` or `undefined` for a user with no failures.
  * @param policy - The policy; fields left out take {@link DEFAULT_THROTTLE_POLICY}'s values; `undefined` is the
  *   default policy.
- * @param now - The current time in ms since the epoch (`Date.now()`), read by the caller once.
+ * @param now - The current time in whole ms since the epoch (`Date.now()`), read by the caller once.
  * @returns `{ allowed, retryAfterMs, nextAttemptAt }`. A clock that went backwards only makes the wait longer.
  * @throws {TypeError} `ERR_INVALID_ARG_TYPE` for a state, policy or `now` of the wrong type.
  * @throws {RangeError} `ERR_OUT_OF_RANGE` / `ERR_INVALID_ARG_VALUE` for a field out of range.
@@ -279,7 +279,8 @@ export interface BruteForceOdds {
  * ```ts
  * bruteForceOdds({ digits: 6, window: 0, attempts: 1, type: 'hotp' }).bound;
  * // => 0.000001000240445137024 (2148 / 2^31, RFC 4226 Appendix A.4.1)
- * bruteForceOdds({ digits: 6, window: 1, attempts: 373 }).probability; // => e.g. 0.00112 (the default policy, a year)
+ * bruteForceOdds({ digits: 6, window: 1, attempts: 375 }).probability;
+ * // => 0.0011248484756516007 (375 guesses: a year of the default policy, see the README)
  * ```
  */
 export function bruteForceOdds(options: BruteForceOddsOptions): BruteForceOdds {
