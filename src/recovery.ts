@@ -86,7 +86,7 @@ export interface RecoveryHashOptions {
  * @throws {TotpConfigError} `ERR_NO_CSPRNG` / `ERR_CSPRNG_FAILED` if the runtime's CSPRNG is missing or broken.
  * @example
  * ```ts
- * generateRecoveryCodes(); // => 10 codes such as '7KQ3-M9XD-2T0B-WZ4N-HC8R-5VJE' (120 bits each)
+ * generateRecoveryCodes(); // => e.g. ['7KQ3-M9XD-2T0B-WZ4N-HC8R-5VJE', …] (10 codes, 120 bits each)
  * generateRecoveryCodes({ count: 8, length: 16 })[0].length; // => 19 ('XXXX-XXXX-XXXX-XXXX', 80 bits)
  * ```
  */
