@@ -65,6 +65,8 @@ export const ErrorCode = {
   WEAK_RECOVERY_CODE: 'ERR_WEAK_RECOVERY_CODE',
   /** A stored recovery-code hash is not in the `$tcrc$…` format `hashRecoveryCode` writes. */
   INVALID_RECOVERY_HASH: 'ERR_INVALID_RECOVERY_HASH',
+  /** An option is not known to work in an app named in `compatibleWith`. A `RangeError`. */
+  APP_INCOMPATIBLE: 'ERR_APP_INCOMPATIBLE',
 } as const;
 
 /** The union of all error code strings. */
