@@ -5,10 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as lib from '../src/index.js';
+import { checkAppCompatibility } from '../src/compat.js';
 import { BAD_INPUTS, isTypedError, type Kind } from './helpers/invalid-inputs.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const KEY = new Uint8Array(20).fill(7);
+const RECOVERY_CODE = '7KQ3-M9XD-2T0B-WZ4N-HC8R-5VJE';
 
 /** For each public function: its arguments as [kind, valid value, how to place a bad value]. */
 interface Slot {
@@ -58,6 +60,29 @@ const slots: Slot[] = [
   { name: 'hmac(_, _, message)', kind: 'bytes', call: (v) => lib.hmac('SHA1', KEY, v as never) },
   { name: 'hmac(algorithm)', kind: 'string', call: (v) => lib.hmac(v as never, KEY, KEY) },
   { name: 'prepareHmac(_, key)', kind: 'bytes', call: (v) => lib.prepareHmac('SHA256', v as never) },
+  // Issue 12. User input to verifyRecoveryCode never throws: it is tested in recovery.test.ts, not here.
+  { name: 'generateUserConfiguration({compatibleWith})', kind: 'bytes', call: (v) => lib.generateUserConfiguration('bob', 'ACME', { compatibleWith: v as never }) },
+  { name: 'generateRecoveryCodes(options)', kind: 'options', call: (v) => lib.generateRecoveryCodes(v as never) },
+  { name: 'generateRecoveryCodes({count})', kind: 'integer', call: (v) => lib.generateRecoveryCodes({ count: v as never }) },
+  { name: 'generateRecoveryCodes({length})', kind: 'integer', call: (v) => lib.generateRecoveryCodes({ length: v as never }) },
+  { name: 'hashRecoveryCode(code)', kind: 'string', call: (v) => lib.hashRecoveryCode(v as never) },
+  { name: 'hashRecoveryCode(_, options)', kind: 'options', call: (v) => lib.hashRecoveryCode(RECOVERY_CODE, v as never) },
+  { name: 'hashRecoveryCode({pepper})', kind: 'bytes', call: (v) => lib.hashRecoveryCode(RECOVERY_CODE, { pepper: v as never }) },
+  { name: 'verifyRecoveryCode(_, storedHashes)', kind: 'bytes', call: (v) => lib.verifyRecoveryCode(RECOVERY_CODE, v as never) },
+  { name: 'verifyRecoveryCode(_, _, options)', kind: 'options', call: (v) => lib.verifyRecoveryCode(RECOVERY_CODE, [], v as never) },
+  { name: 'throttle(_, policy)', kind: 'options', call: (v) => lib.throttle(null, v as never, 0) },
+  { name: 'throttle({maxFailures})', kind: 'integer', call: (v) => lib.throttle(null, { maxFailures: v as never }, 0) },
+  { name: 'throttle({windowMs})', kind: 'integer', call: (v) => lib.throttle(null, { windowMs: v as never }, 0) },
+  { name: 'throttle({backoff})', kind: 'string', call: (v) => lib.throttle(null, { backoff: v as never }, 0) },
+  { name: 'throttle(_, _, now)', kind: 'integer', call: (v) => lib.throttle(null, undefined, v as never) },
+  { name: 'recordFailure(_, _, now)', kind: 'integer', call: (v) => lib.recordFailure(null, undefined, v as never) },
+  { name: 'recordSuccess(_, _, now)', kind: 'integer', call: (v) => lib.recordSuccess(null, undefined, v as never) },
+  { name: 'bruteForceOdds(options)', kind: 'options', call: (v) => lib.bruteForceOdds(v as never) },
+  { name: 'bruteForceOdds({attempts})', kind: 'integer', call: (v) => lib.bruteForceOdds({ digits: 6, window: 1, attempts: v as never }) },
+  { name: 'bruteForceOdds({window})', kind: 'integer', call: (v) => lib.bruteForceOdds({ digits: 6, window: v as never, attempts: 1 }) },
+  { name: 'checkAppCompatibility({digits})', kind: 'integer', call: (v) => checkAppCompatibility({ digits: v as never }) },
+  { name: 'checkAppCompatibility({period})', kind: 'integer', call: (v) => checkAppCompatibility({ period: v as never }) },
+  { name: 'checkAppCompatibility({algorithm})', kind: 'string', call: (v) => checkAppCompatibility({ algorithm: v as never }) },
 ];
 
 /** Strings that are valid for a `string` slot in one function may be bad in another: for 'string' slots we
