@@ -135,8 +135,17 @@ function readState(state: ThrottleState | null | undefined): ThrottleState {
   return { failures, lastFailureAt, windowUntil: field('windowUntil', state.windowUntil) };
 }
 
-/** `now`: whole milliseconds since the epoch, as `Date.now()` gives, so that stored states hold integers. */
-const readNow = (now: number): number => assertInteger(now, 'now', 0, MAX_TIME);
+/**
+ * The three arguments every throttling function takes, checked: the policy (filled in), the state (fresh if
+ * `null`), and `now` in whole milliseconds since the epoch, as `Date.now()` gives, so that states hold integers.
+ */
+function readArguments(
+  state: ThrottleState | null | undefined,
+  policy: Partial<ThrottlePolicy> | undefined,
+  now: number,
+): [Policy, ThrottleState, number] {
+  return [readPolicy(policy), readState(state), assertInteger(now, 'now', 0, MAX_TIME)];
+}
 
 /** The wait after `failures` failures in a row (0 below the threshold). */
 function lockout(policy: Policy, failures: number): number {
@@ -169,9 +178,7 @@ export function throttle(
   policy: Partial<ThrottlePolicy> | undefined,
   now: number,
 ): ThrottleDecision {
-  const p = readPolicy(policy);
-  const s = readState(state);
-  const time = readNow(now);
+  const [p, s, time] = readArguments(state, policy, now);
   const lockedUntil = s.lastFailureAt + lockout(p, s.failures);
   // The bucket has room for one more failure while its backlog after it stays within its capacity.
   const bucketOpensAt = s.windowUntil + p.interval - p.capacity;
@@ -200,9 +207,7 @@ export function recordFailure(
   policy: Partial<ThrottlePolicy> | undefined,
   now: number,
 ): ThrottleState {
-  const p = readPolicy(policy);
-  const s = readState(state);
-  const time = readNow(now);
+  const [p, s, time] = readArguments(state, policy, now);
   return {
     failures: Math.min(s.failures + 1, MAX_COUNT),
     lastFailureAt: Math.max(s.lastFailureAt, time),
@@ -232,9 +237,7 @@ export function recordSuccess(
   policy: Partial<ThrottlePolicy> | undefined,
   now: number,
 ): ThrottleState {
-  const p = readPolicy(policy);
-  const s = readState(state);
-  const time = readNow(now);
+  const [p, s, time] = readArguments(state, policy, now);
   return { failures: 0, lastFailureAt: s.lastFailureAt, windowUntil: Math.max(s.windowUntil - p.interval, time) };
 }
 
