@@ -147,7 +147,7 @@ const SHORT_SECRETS = [1, MIN_SECRET_SIZE - 1] as const;
 const KEY_URI_FORMAT = 'https://github.com/google/google-authenticator/wiki/Key-Uri-Format';
 const KEYCLOAK_GOOGLE = 'https://github.com/keycloak/keycloak/pull/27351 (Keycloak re-tested Google Authenticator)';
 const PRIVACYIDEA_2079 = 'https://github.com/privacyidea/privacyidea/issues/2079';
-const AUTHELIA = 'https://github.com/authelia/authelia/blob/master/docs/data/support.json (Authelia\'s app matrix)';
+const AUTHELIA = "https://github.com/authelia/authelia/blob/master/docs/data/support.json (Authelia's app matrix)";
 const SEC51 = 'https://github.com/sec51/twofactor/issues/11';
 const BITWARDEN = 'https://github.com/bitwarden/sdk-internal/blob/main/crates/bitwarden-vault/src/totp.rs';
 const AEGIS =
@@ -178,6 +178,7 @@ const rule = (
  * The table: one rule per row, with its source and date. Only values other than the Key URI Format defaults (SHA1,
  * 6 digits, 30 s, totp, decimal, a secret of 16 bytes or more) are ever looked up.
  */
+// biome-ignore format: a table, one rule to a row, is easier to read and review than one argument to a line
 export const COMPATIBILITY_RULES: readonly CompatibilityRule[] = /* @__PURE__ */ (() => [
   rule('*', 'secret', [10, 15], 'works',
     '80-bit secrets are the Key URI Format\'s own example, and what Google accounts and cPanel issue', KEY_URI_FORMAT,

@@ -72,8 +72,9 @@ export interface UserConfiguration {
  * const { otpauth_str, secret } = generateUserConfiguration('alice@example.com', 'Example Co');
  * // otpauth_str => 'otpauth://totp/Example%20Co:alice%40example.com?secret=S3I4WUY7…&issuer=Example%20Co'
  * // secret      => 'S3I4WUY7MTHRMMWNHY4G6KZTQMNH2KQY' (32 characters, 160 bits)
+ * // Google Authenticator for Android ignores the period, so a 60 s one is refused:
  * generateUserConfiguration('bob', 'Example Co', { period: 60, compatibleWith: ['google-authenticator-android'] });
- * // throws: ERR_APP_INCOMPATIBLE (Google Authenticator for Android ignores the period)
+ * // throws: ERR_APP_INCOMPATIBLE
  * ```
  */
 export function generateUserConfiguration(

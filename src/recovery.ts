@@ -140,8 +140,15 @@ function normalize(input: string): string | null {
  */
 function isSeparator(c: number): boolean {
   return (
-    c === 0x20 || c === 0x2d || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x202f || c === 0x3000 ||
-    (c >= 0x2000 && c <= 0x200a) || (c >= 0x2010 && c <= 0x2015) || c === 0x2212
+    c === 0x20 ||
+    c === 0x2d ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x202f ||
+    c === 0x3000 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    (c >= 0x2010 && c <= 0x2015) ||
+    c === 0x2212
   );
 }
 
@@ -216,7 +223,8 @@ function readPepper(options: RecoveryHashOptions | undefined): Uint8Array | unde
  * @example
  * ```ts
  * hashRecoveryCode('7KQ3-M9XD-2T0B-WZ4N-HC8R-5VJE'); // => '$tcrc$sha256$…' (64 hex digits)
- * hashRecoveryCode('7KQ3-M9XD-2T0B-WZ4N', { pepper }); // => '$tcrc$hmac-sha256$<32 hex>$<64 hex>'
+ * const pepper = new Uint8Array(32).fill(7); // in practice a secret kept outside the database
+ * hashRecoveryCode('7KQ3-M9XD-2T0B-WZ4N', { pepper }); // => e.g. '$tcrc$hmac-sha256$…$…' (32 + 64 hex digits)
  * ```
  */
 export function hashRecoveryCode(code: string, options?: RecoveryHashOptions): string {

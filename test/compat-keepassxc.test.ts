@@ -36,11 +36,15 @@ interface Case {
 const bytes = (label: string, size: number) => createHash('sha512').update(label).digest().subarray(0, size);
 
 /** A TOTP configuration, made as an application would: generateUserConfiguration, or formatOtpauthUri below 16 bytes. */
-function totpCase(label: string, o: { algorithm?: Algorithm; digits?: Digits; period?: number; secretSize?: number }): Case {
+function totpCase(
+  label: string,
+  o: { algorithm?: Algorithm; digits?: Digits; period?: number; secretSize?: number },
+): Case {
   const { algorithm = 'SHA1', digits = 6, period = 30, secretSize = 20 } = o;
   const uri =
     secretSize >= 16
-      ? generateUserConfiguration('alice@example.com', 'Example Co', { algorithm, digits, period, secretSize }).otpauth_str
+      ? generateUserConfiguration('alice@example.com', 'Example Co', { algorithm, digits, period, secretSize })
+          .otpauth_str
       : formatOtpauthUri({ secret: base32Encode(bytes(label, secretSize)), account: 'alice', issuer: 'Example Co' });
   const { secret } = parseOtpauthUri(uri);
   return {
@@ -151,10 +155,15 @@ test('KeePassXC (keepassxc-cli): its verdicts in the table are what it does', (t
       const is = (codeAt: (time: number) => string) => times.some((time) => code === codeAt(time));
       const measured = is(c.ours) ? 'works' : /^[0-9A-Z]{5,8}$/.test(code) ? 'silent' : 'fails';
       const result = checkAppCompatibility(c.uri).find((r) => r.app === 'keepassxc')!;
-      t.diagnostic(`${version} ${c.label}: shows ${code}, ours ${c.ours(after)}: ${measured}; the table: ${result.verdict}`);
+      t.diagnostic(
+        `${version} ${c.label}: shows ${code}, ours ${c.ours(after)}: ${measured}; the table: ${result.verdict}`,
+      );
       assert.equal(measured, result.verdict, `${c.label}: KeePassXC ${measured}, the table says ${result.verdict}`);
       if (measured === 'silent') {
-        assert.ok(c.instead && is(c.instead), `${c.label}: KeePassXC shows ${code}, not what the rule's behaviour says`);
+        assert.ok(
+          c.instead && is(c.instead),
+          `${c.label}: KeePassXC shows ${code}, not what the rule's behaviour says`,
+        );
       }
     }
   } finally {

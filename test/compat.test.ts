@@ -22,9 +22,21 @@ import { APP_SUPPORT } from '../src/internal/app-support.js';
 import { formatOtpauthUri, generateUserConfiguration, type UserConfigurationOptions } from '../src/index.js';
 
 const ISSUE_APPS: AppId[] = [
-  'google-authenticator-android', 'google-authenticator-ios', 'microsoft-authenticator', 'authy', '1password',
-  'bitwarden', 'aegis', '2fas', 'freeotp', 'proton-pass', 'keepassxc', 'yubico-authenticator', 'okta-verify',
-  'duo-mobile', 'lastpass-authenticator',
+  'google-authenticator-android',
+  'google-authenticator-ios',
+  'microsoft-authenticator',
+  'authy',
+  '1password',
+  'bitwarden',
+  'aegis',
+  '2fas',
+  'freeotp',
+  'proton-pass',
+  'keepassxc',
+  'yubico-authenticator',
+  'okta-verify',
+  'duo-mobile',
+  'lastpass-authenticator',
 ];
 const VERDICTS: Verdict[] = ['works', 'fails', 'silent', 'unknown'];
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -71,11 +83,20 @@ test('the table: the 14 apps of the issue and more, every rule with a verdict, a
 
 test('the table: no two rules of one app cover the same value, and none covers a default value', () => {
   const defaults: Record<string, (string | number)[]> = {
-    algorithm: ['SHA1'], digits: [6], period: [30], type: ['totp'], encoder: ['decimal'], secret: [16, 20, 64],
+    algorithm: ['SHA1'],
+    digits: [6],
+    period: [30],
+    type: ['totp'],
+    encoder: ['decimal'],
+    secret: [16, 20, 64],
   };
   const probes: Record<string, (string | number)[]> = {
-    algorithm: ['SHA256', 'SHA512'], digits: [7, 8], type: ['hotp'], encoder: ['steam'],
-    period: Array.from({ length: 3600 }, (_, i) => i + 1), secret: Array.from({ length: 15 }, (_, i) => i + 1),
+    algorithm: ['SHA256', 'SHA512'],
+    digits: [7, 8],
+    type: ['hotp'],
+    encoder: ['steam'],
+    period: Array.from({ length: 3600 }, (_, i) => i + 1),
+    secret: Array.from({ length: 15 }, (_, i) => i + 1),
   };
   const covers = (rule: CompatibilityRule, v: string | number) =>
     Array.isArray(rule.values) ? (v as number) >= rule.values[0] && (v as number) <= rule.values[1] : rule.values === v;
@@ -116,7 +137,14 @@ describe('each rule, checked through checkAppCompatibility (the test name cites 
 test('"unknown", with no source, wherever no rule covers a value', () => {
   const result = resultFor({ digits: 7 }, 'google-authenticator-android');
   assert.deepEqual(result.findings, [
-    { parameter: 'digits', value: 7, verdict: 'unknown', behaviour: 'no source found', source: undefined, checked: undefined },
+    {
+      parameter: 'digits',
+      value: 7,
+      verdict: 'unknown',
+      behaviour: 'no source found',
+      source: undefined,
+      checked: undefined,
+    },
   ]);
   assert.equal(result.verdict, 'unknown');
   // The rule for every app ('*') answers where an app has none of its own; an app's own rule wins.
@@ -125,13 +153,16 @@ test('"unknown", with no source, wherever no rule covers a value', () => {
   assert.equal(resultFor({ secretSize: 5 }, 'aegis').verdict, 'unknown');
 });
 
-test('an app\'s verdict is its worst finding: fails, then silent, then unknown, then works', () => {
+test("an app's verdict is its worst finding: fails, then silent, then unknown, then works", () => {
   assert.equal(resultFor({ algorithm: 'SHA512', digits: 8, period: 60 }, 'microsoft-authenticator').verdict, 'silent');
   assert.equal(resultFor({ algorithm: 'SHA512', period: 90 }, '1password').verdict, 'fails'); // fails + unknown
   assert.equal(resultFor({ digits: 7, period: 90 }, 'google-authenticator-android').verdict, 'silent'); // + unknown
   assert.equal(resultFor({ digits: 7 }, 'keepassxc').verdict, 'works');
   const all = checkAppCompatibility({ algorithm: 'SHA256', digits: 8, period: 60 });
-  assert.deepEqual(all.map((r) => r.app), APPS.map((a) => a.id));
+  assert.deepEqual(
+    all.map((r) => r.app),
+    APPS.map((a) => a.id),
+  );
   for (const r of all) assert.equal(r.findings.length, 3);
 });
 
@@ -144,12 +175,18 @@ test('options, a configuration and its otpauth URI give the same answer; Steam, 
   const secret = 'JBSWY3DPEHPK3PXP'; // 10 bytes
   const hotp = formatOtpauthUri({ type: 'hotp', secret, account: 'bob', counter: 3 });
   assert.deepEqual(checkAppCompatibility(hotp), checkAppCompatibility({ type: 'hotp', secret }));
-  assert.deepEqual(resultFor(hotp, 'freeotp').findings.map((f) => [f.parameter, f.value, f.verdict]), [
-    ['type', 'hotp', 'works'],
-    ['secret', 10, 'fails'],
-  ]);
+  assert.deepEqual(
+    resultFor(hotp, 'freeotp').findings.map((f) => [f.parameter, f.value, f.verdict]),
+    [
+      ['type', 'hotp', 'works'],
+      ['secret', 10, 'fails'],
+    ],
+  );
   const steam = formatOtpauthUri({ encoder: 'steam', secret: configuration.secret, account: 'bob' });
-  assert.deepEqual(resultFor(steam, 'keepassxc').findings.map((f) => [f.parameter, f.verdict]), [['encoder', 'works']]);
+  assert.deepEqual(
+    resultFor(steam, 'keepassxc').findings.map((f) => [f.parameter, f.verdict]),
+    [['encoder', 'works']],
+  );
   assert.equal(resultFor({ encoder: 'steam' }, 'bitwarden').verdict, 'silent');
 });
 
@@ -158,8 +195,13 @@ test('bad input: typed errors with codes', () => {
   assert.throws(() => checkAppCompatibility({ digits: 9 }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
   assert.throws(() => checkAppCompatibility({ period: 0 }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
   assert.throws(() => checkAppCompatibility({ algorithm: 'MD5' as never }), { code: 'ERR_INVALID_ARG_VALUE' });
-  assert.throws(() => checkAppCompatibility({ encoder: 'steam', algorithm: 'SHA256' }), { code: 'ERR_INVALID_ARG_VALUE' });
-  assert.throws(() => checkAppCompatibility({ otpauth_str: 42 } as never), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
+  assert.throws(() => checkAppCompatibility({ encoder: 'steam', algorithm: 'SHA256' }), {
+    code: 'ERR_INVALID_ARG_VALUE',
+  });
+  assert.throws(() => checkAppCompatibility({ otpauth_str: 42 } as never), {
+    name: 'TypeError',
+    code: 'ERR_INVALID_ARG_TYPE',
+  });
   assert.throws(() => checkAppCompatibility(null as never), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
   assert.throws(() => formatCompatibility([{}] as never), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
 });
@@ -167,8 +209,14 @@ test('bad input: typed errors with codes', () => {
 test('PORTABLE_OPTIONS: every app works with it, and no other value works in every app', () => {
   for (const r of checkAppCompatibility(PORTABLE_OPTIONS)) assert.equal(r.verdict, 'works', r.app);
   const others: CompatibilityOptions[] = [
-    { algorithm: 'SHA256' }, { algorithm: 'SHA512' }, { digits: 7 }, { digits: 8 }, { type: 'hotp' },
-    { encoder: 'steam' }, { secretSize: 10 }, ...[1, 15, 29, 31, 45, 60, 61, 90, 3600].map((period) => ({ period })),
+    { algorithm: 'SHA256' },
+    { algorithm: 'SHA512' },
+    { digits: 7 },
+    { digits: 8 },
+    { type: 'hotp' },
+    { encoder: 'steam' },
+    { secretSize: 10 },
+    ...[1, 15, 29, 31, 45, 60, 61, 90, 3600].map((period) => ({ period })),
   ];
   for (const options of others) {
     const holdouts = checkAppCompatibility(options).filter((r) => r.verdict !== 'works');
@@ -191,7 +239,8 @@ function compactSupport(apps: AppId[]): string {
     if (period === 30 || !works({ period })) continue;
     const last = ranges.at(-1)?.split('-');
     if (last && Number(last.at(-1)) === period - 1) ranges[ranges.length - 1] = `${last[0]}-${period}`;
-    else if (last && Number(last.at(-1)) === period - 2 && period - 1 === 30) ranges[ranges.length - 1] = `${last[0]}-${period}`;
+    else if (last && Number(last.at(-1)) === period - 2 && period - 1 === 30)
+      ranges[ranges.length - 1] = `${last[0]}-${period}`;
     else ranges.push(String(period));
   }
   return [features, ...ranges].join(' ');
@@ -250,8 +299,13 @@ test('generateUserConfiguration(…, { compatibleWith }) refuses exactly what ch
 /** The README's summary: one row per app, one column per value, the verdict in each cell. */
 function summaryTable(): string {
   const columns: [string, CompatibilityOptions][] = [
-    ['SHA256', { algorithm: 'SHA256' }], ['SHA512', { algorithm: 'SHA512' }], ['7 digits', { digits: 7 }],
-    ['8 digits', { digits: 8 }], ['period 60', { period: 60 }], ['period 90', { period: 90 }], ['HOTP', { type: 'hotp' }],
+    ['SHA256', { algorithm: 'SHA256' }],
+    ['SHA512', { algorithm: 'SHA512' }],
+    ['7 digits', { digits: 7 }],
+    ['8 digits', { digits: 8 }],
+    ['period 60', { period: 60 }],
+    ['period 90', { period: 90 }],
+    ['HOTP', { type: 'hotp' }],
   ];
   const lines = [
     `| App (\`compatibleWith\` name) | ${columns.map(([name]) => name).join(' | ')} |`,

@@ -58,7 +58,10 @@ test('codes: 10 by default, 24 symbols in groups of four, all different; count a
   for (const length of [12, 65, 24.5]) {
     assert.throws(() => generateRecoveryCodes({ length }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
   }
-  assert.throws(() => generateRecoveryCodes({ count: '10' as never }), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
+  assert.throws(() => generateRecoveryCodes({ count: '10' as never }), {
+    name: 'TypeError',
+    code: 'ERR_INVALID_ARG_TYPE',
+  });
   assert.throws(() => generateRecoveryCodes(null as never), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
 });
 
@@ -107,7 +110,10 @@ test('the bit strength in the README is the alphabet and the length: log2(32) ×
   const stated = /(\d+) symbols of a (\d+)-symbol alphabet, (\d+) bits each: \*\*(\d+) bits\*\*/.exec(readme);
   assert.ok(stated, 'the README states the strength as "N symbols of a M-symbol alphabet, B bits each: **T bits**"');
   const [, length, size, each, total] = stated.map(Number);
-  assert.deepEqual([length, size, each, total], [DEFAULT_RECOVERY_CODE_LENGTH, ALPHABET.length, Math.log2(ALPHABET.length), bits]);
+  assert.deepEqual(
+    [length, size, each, total],
+    [DEFAULT_RECOVERY_CODE_LENGTH, ALPHABET.length, Math.log2(ALPHABET.length), bits],
+  );
   // The shortest length stored as a plain hash is the first with 112 bits (NIST SP 800-63B §5.1.2.2) …
   assert.ok(MIN_PLAIN_RECOVERY_CODE_LENGTH * Math.log2(32) >= 112);
   assert.ok((MIN_PLAIN_RECOVERY_CODE_LENGTH - 1) * Math.log2(32) < 112);
@@ -174,9 +180,25 @@ test('anything that is not a code is -1, never an exception', () => {
   const stored = codes.map((code) => hashRecoveryCode(code));
   const code = codes[0];
   const inputs: unknown[] = [
-    undefined, null, 123456, {}, [], '', ' ', '-', code.slice(0, -1), `${code}A`, code.replace(/[A-Z0-9]/, 'U'),
-    code.replace(/[A-Z0-9]/, '!'), code.replace(/[A-Z0-9]/, 'é'), `${code}\u0000`, 'x'.repeat(1 << 20),
-    `${code} `.repeat(20), new String(code), generateRecoveryCodes()[0], code.replace('-', '_'),
+    undefined,
+    null,
+    123456,
+    {},
+    [],
+    '',
+    ' ',
+    '-',
+    code.slice(0, -1),
+    `${code}A`,
+    code.replace(/[A-Z0-9]/, 'U'),
+    code.replace(/[A-Z0-9]/, '!'),
+    code.replace(/[A-Z0-9]/, 'é'),
+    `${code}\u0000`,
+    'x'.repeat(1 << 20),
+    `${code} `.repeat(20),
+    new String(code),
+    generateRecoveryCodes()[0],
+    code.replace('-', '_'),
   ];
   for (const input of inputs) assert.equal(verifyRecoveryCode(input as never, stored), -1, String(input).slice(0, 40));
   assert.equal(verifyRecoveryCode(code, []), -1);
@@ -196,7 +218,9 @@ test('peppered storage: $tcrc$hmac-sha256$<salt>$ and HMAC-SHA-256(pepper, salt 
   const match = /^\$tcrc\$hmac-sha256\$([0-9a-f]{32})\$([0-9a-f]{64})$/.exec(stored);
   assert.ok(match, stored);
   const salt = Buffer.from(match[1], 'hex');
-  const mac = createHmac('sha256', PEPPER).update(Buffer.concat([salt, Buffer.from(symbolsOf(code))])).digest('hex');
+  const mac = createHmac('sha256', PEPPER)
+    .update(Buffer.concat([salt, Buffer.from(symbolsOf(code))]))
+    .digest('hex');
   assert.equal(match[2], mac);
   assert.notEqual(hashRecoveryCode(code, { pepper: PEPPER }), stored, 'a fresh salt every time');
   assert.equal(verifyRecoveryCode(code, [stored], { pepper: PEPPER }), 0);
@@ -205,39 +229,78 @@ test('peppered storage: $tcrc$hmac-sha256$<salt>$ and HMAC-SHA-256(pepper, salt 
 
 test('codes under 112 bits need a pepper; the shortest code is 13 symbols (65 bits)', () => {
   const short = generateRecoveryCodes({ length: MIN_PLAIN_RECOVERY_CODE_LENGTH - 1 })[0];
-  assert.throws(() => hashRecoveryCode(short), (error: Error & { code?: string }) => {
-    assert.equal(error.name, 'RangeError');
-    assert.equal(error.code, 'ERR_WEAK_RECOVERY_CODE');
-    assert.ok(!error.message.includes(symbolsOf(short)) && !error.message.includes(short), 'no code in the message');
-    return true;
-  });
-  assert.match(hashRecoveryCode(generateRecoveryCodes({ length: MIN_PLAIN_RECOVERY_CODE_LENGTH })[0]), /^\$tcrc\$sha256\$/);
+  assert.throws(
+    () => hashRecoveryCode(short),
+    (error: Error & { code?: string }) => {
+      assert.equal(error.name, 'RangeError');
+      assert.equal(error.code, 'ERR_WEAK_RECOVERY_CODE');
+      assert.ok(!error.message.includes(symbolsOf(short)) && !error.message.includes(short), 'no code in the message');
+      return true;
+    },
+  );
+  assert.match(
+    hashRecoveryCode(generateRecoveryCodes({ length: MIN_PLAIN_RECOVERY_CODE_LENGTH })[0]),
+    /^\$tcrc\$sha256\$/,
+  );
   const shortest = generateRecoveryCodes({ length: MIN_RECOVERY_CODE_LENGTH })[0];
   assert.equal(verifyRecoveryCode(shortest, [hashRecoveryCode(shortest, { pepper: PEPPER })], { pepper: PEPPER }), 0);
   assert.throws(() => hashRecoveryCode('ABCD-EFGH-JKM'.slice(0, 11)), { code: 'ERR_INVALID_RECOVERY_CODE' });
-  assert.throws(() => hashRecoveryCode('X'.repeat(MAX_RECOVERY_CODE_LENGTH + 1)), { code: 'ERR_INVALID_RECOVERY_CODE' });
-  assert.throws(() => hashRecoveryCode('ABCD-EFGH-JKMN-PQRS-TVWX-YZU0'), { name: 'RangeError', code: 'ERR_INVALID_RECOVERY_CODE' });
+  assert.throws(() => hashRecoveryCode('X'.repeat(MAX_RECOVERY_CODE_LENGTH + 1)), {
+    code: 'ERR_INVALID_RECOVERY_CODE',
+  });
+  assert.throws(() => hashRecoveryCode('ABCD-EFGH-JKMN-PQRS-TVWX-YZU0'), {
+    name: 'RangeError',
+    code: 'ERR_INVALID_RECOVERY_CODE',
+  });
   assert.throws(() => hashRecoveryCode(12 as never), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
 });
 
 test('mixed lists, the first of two equal hashes, and stored hashes checked before the input is read', () => {
   const [a, b, c] = generateRecoveryCodes({ count: 3 });
-  const stored = [hashRecoveryCode(a), hashRecoveryCode(b, { pepper: PEPPER }), hashRecoveryCode(c), hashRecoveryCode(c)];
+  const stored = [
+    hashRecoveryCode(a),
+    hashRecoveryCode(b, { pepper: PEPPER }),
+    hashRecoveryCode(c),
+    hashRecoveryCode(c),
+  ];
   assert.equal(verifyRecoveryCode(b, stored, { pepper: PEPPER }), 1);
   assert.equal(verifyRecoveryCode(c, stored, { pepper: PEPPER }), 2, 'the first of two equal hashes');
-  assert.throws(() => verifyRecoveryCode(a, stored), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' }, 'peppered, no pepper');
-  const bad = ['$tcrc$sha256$', `$tcrc$sha256$${'A'.repeat(64)}`, `$tcrc$sha512$${'a'.repeat(64)}`, `${stored[0]} `, 'plain'];
+  assert.throws(
+    () => verifyRecoveryCode(a, stored),
+    { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' },
+    'peppered, no pepper',
+  );
+  const bad = [
+    '$tcrc$sha256$',
+    `$tcrc$sha256$${'A'.repeat(64)}`,
+    `$tcrc$sha512$${'a'.repeat(64)}`,
+    `${stored[0]} `,
+    'plain',
+  ];
   for (const hash of bad) {
-    assert.throws(() => verifyRecoveryCode(a, [stored[0], hash]), { name: 'TotpConfigError', code: 'ERR_INVALID_RECOVERY_HASH' });
-    assert.throws(() => verifyRecoveryCode(42 as never, [hash]), { code: 'ERR_INVALID_RECOVERY_HASH' }, 'even for garbage input');
+    assert.throws(() => verifyRecoveryCode(a, [stored[0], hash]), {
+      name: 'TotpConfigError',
+      code: 'ERR_INVALID_RECOVERY_HASH',
+    });
+    assert.throws(
+      () => verifyRecoveryCode(42 as never, [hash]),
+      { code: 'ERR_INVALID_RECOVERY_HASH' },
+      'even for garbage input',
+    );
   }
   assert.throws(() => verifyRecoveryCode(a, 'x' as never), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
-  assert.throws(() => verifyRecoveryCode(a, [stored[0], 7] as never), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
+  assert.throws(() => verifyRecoveryCode(a, [stored[0], 7] as never), {
+    name: 'TypeError',
+    code: 'ERR_INVALID_ARG_TYPE',
+  });
   for (const pepper of [new Uint8Array(15), new Uint8Array(65)]) {
     assert.throws(() => hashRecoveryCode(a, { pepper }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
     assert.throws(() => verifyRecoveryCode(a, [], { pepper }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
   }
-  assert.throws(() => hashRecoveryCode(a, { pepper: 'key' as never }), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
+  assert.throws(() => hashRecoveryCode(a, { pepper: 'key' as never }), {
+    name: 'TypeError',
+    code: 'ERR_INVALID_ARG_TYPE',
+  });
 });
 
 // The README's description of the formats, implemented in Python from that description alone, verifies what we
@@ -289,6 +352,9 @@ test('Python (hashlib, hmac) verifies the stored formats as the README describes
     }
   }
   const answers = python(PYTHON_VERIFIER, cases) as boolean[];
-  assert.deepEqual(answers, cases.map((c) => c.expected));
+  assert.deepEqual(
+    answers,
+    cases.map((c) => c.expected),
+  );
   t.diagnostic(`${cases.length} cases checked by ${DEBIAN_PYTHON}`);
 });

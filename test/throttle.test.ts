@@ -25,7 +25,11 @@ const T0 = 1_800_000_000_000;
 const NO_CAP = { windowFailures: 1_000_000_000, windowMs: 1 };
 
 /** Records `n` failures, each at the earliest time the policy allows; returns the state and the times. */
-function failRepeatedly(policy: Partial<ThrottlePolicy>, n: number, start = T0): { state: ThrottleState; times: number[] } {
+function failRepeatedly(
+  policy: Partial<ThrottlePolicy>,
+  n: number,
+  start = T0,
+): { state: ThrottleState; times: number[] } {
   let state: ThrottleState | null = null;
   const times: number[] = [];
   let now = start;
@@ -42,7 +46,14 @@ const gaps = (times: number[]): number[] => times.slice(1).map((t, i) => t - tim
 test('defaults: 5 free failures, then 15 min, 30 min, 1 h … doubling up to 24 h', () => {
   assert.deepEqual(
     { ...DEFAULT_THROTTLE_POLICY },
-    { maxFailures: 5, lockoutMs: 15 * MINUTE, backoff: 'exponential', maxLockoutMs: DAY, windowFailures: 10, windowMs: DAY },
+    {
+      maxFailures: 5,
+      lockoutMs: 15 * MINUTE,
+      backoff: 'exponential',
+      maxLockoutMs: DAY,
+      windowFailures: 10,
+      windowMs: DAY,
+    },
   );
   assert.ok(Object.isFrozen(DEFAULT_THROTTLE_POLICY));
   const { times } = failRepeatedly({ ...DEFAULT_THROTTLE_POLICY, ...NO_CAP }, 14);
@@ -62,7 +73,11 @@ test('backoff: fixed, linear (RFC 4226 §7.3: T·A) and exponential, each capped
 test('throttle answers with the wait, and allows exactly at nextAttemptAt', () => {
   const policy = { maxFailures: 2, lockoutMs: 5_000 };
   const state = failRepeatedly(policy, 2).state;
-  assert.deepEqual(throttle(state, policy, T0 + 1_000), { allowed: false, retryAfterMs: 4_000, nextAttemptAt: T0 + 5_000 });
+  assert.deepEqual(throttle(state, policy, T0 + 1_000), {
+    allowed: false,
+    retryAfterMs: 4_000,
+    nextAttemptAt: T0 + 5_000,
+  });
   assert.deepEqual(throttle(state, policy, T0 + 5_000), { allowed: true, retryAfterMs: 0, nextAttemptAt: T0 + 5_000 });
   assert.deepEqual(throttle(null, policy, T0), { allowed: true, retryAfterMs: 0, nextAttemptAt: T0 });
   assert.deepEqual(throttle(undefined, undefined, T0).allowed, true);
@@ -103,7 +118,10 @@ test('charge first, forgive on success: daily logins never use the long window u
 test('the long-window cap: a burst of windowFailures, then one every windowMs / windowFailures', () => {
   const policy = { maxFailures: 1_000, windowFailures: 6, windowMs: 6 * HOUR };
   const { times } = failRepeatedly(policy, 10);
-  assert.deepEqual(gaps(times).map((g) => g / HOUR), [0, 0, 0, 0, 0, 1, 1, 1, 1]);
+  assert.deepEqual(
+    gaps(times).map((g) => g / HOUR),
+    [0, 0, 0, 0, 0, 1, 1, 1, 1],
+  );
 });
 
 test('pure: states are plain JSON, arguments are never modified, partial and stored states read back', () => {
@@ -132,7 +150,10 @@ test('pure: states are plain JSON, arguments are never modified, partial and sto
     { numRuns: 300 },
   );
   // An older state without windowUntil, as a first version stored it, reads as an empty long window.
-  assert.equal(throttle({ failures: 5, lastFailureAt: T0 } as ThrottleState, undefined, T0 + 15 * MINUTE).allowed, true);
+  assert.equal(
+    throttle({ failures: 5, lastFailureAt: T0 } as ThrottleState, undefined, T0 + 15 * MINUTE).allowed,
+    true,
+  );
 });
 
 test('bad states, policies and times are typed, coded errors', () => {
@@ -168,8 +189,16 @@ test('bruteForceOdds is RFC 4226 Appendix A: (q, r) = IntDiv(2^31, 10^Digit), Pr
   assert.equal(Number((one.bound * 1e6).toFixed(8)), 1.00024045);
   assert.equal(one.acceptedCodes, 1);
   // A.4.2, Proposition 1: Adv = 1 − (1 − v(q+1)/2^31)^s, about s·v·(q+1)/2^31; s = window + 1 for HOTP.
-  for (const [digits, q] of [[6, 2147], [7, 214], [8, 21]] as const) {
-    for (const [window, v] of [[0, 5], [2, 100], [9, 1000]]) {
+  for (const [digits, q] of [
+    [6, 2147],
+    [7, 214],
+    [8, 21],
+  ] as const) {
+    for (const [window, v] of [
+      [0, 5],
+      [2, 100],
+      [9, 1000],
+    ]) {
       const s = window + 1;
       const odds = bruteForceOdds({ digits, window, attempts: v, type: 'hotp' });
       assert.ok(Math.abs(odds.probability - (1 - (1 - (v * (q + 1)) / 2 ** 31) ** s)) < 1e-15);
@@ -192,7 +221,9 @@ test('bruteForceOdds is RFC 4226 Appendix A: (q, r) = IntDiv(2^31, 10^Digit), Pr
   for (const options of [{ digits: 5 }, { window: 101 }, { attempts: -1 }, { type: 'totp ' }, { drift: 21 }]) {
     assert.throws(() => bruteForceOdds({ digits: 6, window: 1, attempts: 1, ...options } as never), RangeError);
   }
-  assert.throws(() => bruteForceOdds({ digits: 6, window: 1, attempts: 1, type: 'hotp', drift: 1 }), { code: 'ERR_INVALID_ARG_VALUE' });
+  assert.throws(() => bruteForceOdds({ digits: 6, window: 1, attempts: 1, type: 'hotp', drift: 1 }), {
+    code: 'ERR_INVALID_ARG_VALUE',
+  });
   assert.throws(() => bruteForceOdds(undefined as never), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
 });
 
@@ -230,7 +261,10 @@ test('the README year table is what the functions compute', (t) => {
   ];
   assert.equal(rows.length, expected.length);
   rows.forEach((row, i) => {
-    const [, guesses, six, eight] = row.split('|').slice(1, -1).map((cell) => cell.trim());
+    const [, guesses, six, eight] = row
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     const v = expected[i];
     const odds = (digits: 6 | 8) => percent(bruteForceOdds({ digits, window: 1, attempts: v }).probability);
     assert.deepEqual([guesses, six, eight], [v.toLocaleString('en-US'), odds(6), odds(8)], row);

@@ -85,7 +85,8 @@ export function leakT<T>(run: (input: T) => unknown, classA: () => T, classB: ()
   }
   const sum = [0, 0];
   const n = [0, 0];
-  for (let i = 0; i < measurements; i++) [sum[classes[i]], n[classes[i]]] = [sum[classes[i]] + times[i], n[classes[i]] + 1];
+  for (let i = 0; i < measurements; i++)
+    [sum[classes[i]], n[classes[i]]] = [sum[classes[i]] + times[i], n[classes[i]] + 1];
   return { meanNs: [sum[0] / n[0], sum[1] / n[1]], t, maxAbsT };
 }
 
@@ -111,9 +112,24 @@ const plainRun = (stored: string[]) => verifyRecoveryCode(INPUT, stored);
 const pepperedRun = (stored: string[]) => verifyRecoveryCode(INPUT, stored, { pepper: PEPPER });
 
 export const recoveryComparisons: Comparison<string[]>[] = [
-  { name: 'verifyRecoveryCode (plain): match at 0 vs at 9', classA: storedLists(0), classB: storedLists(9), run: plainRun },
-  { name: 'verifyRecoveryCode (plain): match at 0 vs none', classA: storedLists(0), classB: storedLists(-1), run: plainRun },
-  { name: 'verifyRecoveryCode (plain): match at 9 vs none', classA: storedLists(9), classB: storedLists(-1), run: plainRun },
+  {
+    name: 'verifyRecoveryCode (plain): match at 0 vs at 9',
+    classA: storedLists(0),
+    classB: storedLists(9),
+    run: plainRun,
+  },
+  {
+    name: 'verifyRecoveryCode (plain): match at 0 vs none',
+    classA: storedLists(0),
+    classB: storedLists(-1),
+    run: plainRun,
+  },
+  {
+    name: 'verifyRecoveryCode (plain): match at 9 vs none',
+    classA: storedLists(9),
+    classB: storedLists(-1),
+    run: plainRun,
+  },
   {
     name: 'verifyRecoveryCode (peppered): match at 0 vs at 9',
     classA: storedLists(0, PEPPER),
@@ -140,7 +156,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const fails = r.maxAbsT > FAIL_ABOVE;
     failed += Number(fails);
     const means = r.meanNs.map((ns) => (ns / 1000).toFixed(2)).join(' / ');
-    console.log(`${fails ? 'not ok' : 'ok    '} ${name}: n ${n}, mean ${means} µs, |t| ${Math.abs(r.t).toFixed(2)}, max |t| ${r.maxAbsT.toFixed(2)}`);
+    console.log(
+      `${fails ? 'not ok' : 'ok    '} ${name}: n ${n}, mean ${means} µs, |t| ${Math.abs(r.t).toFixed(2)}, max |t| ${r.maxAbsT.toFixed(2)}`,
+    );
   }
   process.exitCode = failed === 0 ? 0 : 1;
 }
