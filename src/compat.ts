@@ -69,9 +69,11 @@ export type CompatibilityParameter = 'algorithm' | 'digits' | 'period' | 'type' 
 export interface CompatibilityRule {
   /** The app, or `'*'` for a rule about every app (an app's own rule for the same values wins). */
   readonly app: AppId | '*';
+  /** The parameter the rule is about. */
   readonly parameter: CompatibilityParameter;
   /** One value, or an inclusive range `[min, max]` of numbers (seconds for `period`, bytes for `secret`). */
   readonly values: string | number | readonly [number, number];
+  /** What the app does with these values. */
   readonly verdict: Verdict;
   /** What the app does, e.g. `'ignores period: shows 30 s codes'`. */
   readonly behaviour: string;
@@ -83,18 +85,23 @@ export interface CompatibilityRule {
 
 /** What one app does with one parameter of the configuration. */
 export interface CompatibilityFinding {
+  /** A parameter that is not the Key URI Format's default. */
   readonly parameter: CompatibilityParameter;
   /** The configuration's value (bytes for `secret`). */
   readonly value: string | number;
+  /** What the app does with it: the rule's verdict, or `unknown` when no rule covers it. */
   readonly verdict: Verdict;
+  /** The rule's behaviour, e.g. `'ignores period: shows 30 s codes'`; `'no source found'` without a rule. */
   readonly behaviour: string;
-  /** `undefined` when no rule covers it (the verdict is then `unknown`). */
+  /** The rule's source; `undefined` when no rule covers it. */
   readonly source: string | undefined;
+  /** The rule's date; `undefined` when no rule covers it. */
   readonly checked: string | undefined;
 }
 
 /** One app's answer. */
 export interface AppCompatibility {
+  /** The app's name in `compatibleWith`, e.g. `'google-authenticator-android'`. */
   readonly app: AppId;
   /** The app's name, e.g. `'Google Authenticator (Android)'`. */
   readonly name: string;
@@ -106,22 +113,35 @@ export interface AppCompatibility {
 
 /** The parameters {@link checkAppCompatibility} accepts as options (those of `generateUserConfiguration`, and more). */
 export interface CompatibilityOptions {
+  /** `'totp'` (default) or `'hotp'`. */
   type?: OtpType | undefined;
+  /** `'SHA1'` (default), `'SHA256'` or `'SHA512'`. */
   algorithm?: Algorithm | undefined;
+  /** 6 (default), 7 or 8. */
   digits?: number | undefined;
-  /** Seconds, 1 to 3600 (TOTP only). */
+  /** Seconds, 1 to 3600 (TOTP only); default 30. */
   period?: number | undefined;
+  /** `'decimal'` (default) or `'steam'` (Steam Guard codes, written `encoder=steam`). */
   encoder?: Encoder | undefined;
-  /** The secret's size in bytes; `secret` (base32 text) may be given instead. */
+  /** The secret's size in bytes, 1 to 1,024; default 16 (anything from 16 up is the same to every app). */
   secretSize?: number | undefined;
+  /** The secret in base32, instead of `secretSize`: only its size is looked at. */
   secret?: string | undefined;
 }
 
 /** Options, a `{ otpauth_str, secret }` configuration, or an otpauth URI. */
 export type CompatibilityInput = string | UserConfiguration | CompatibilityOptions;
 
+/** An app of the table. */
+export interface AppInfo {
+  /** Its name in `compatibleWith` and in the rules. */
+  readonly id: AppId;
+  /** Its name for people, e.g. `'Google Authenticator (Android)'`. */
+  readonly name: string;
+}
+
 /** The apps, in table order, with their names. */
-export const APPS: readonly { readonly id: AppId; readonly name: string }[] = [
+export const APPS: readonly AppInfo[] = [
   { id: 'google-authenticator-android', name: 'Google Authenticator (Android)' },
   { id: 'google-authenticator-ios', name: 'Google Authenticator (iOS)' },
   { id: 'microsoft-authenticator', name: 'Microsoft Authenticator' },
@@ -320,12 +340,24 @@ export const COMPATIBILITY_RULES: readonly CompatibilityRule[] = /* @__PURE__ */
  * The options every app in the table handles: the Key URI Format's defaults (nothing else is `works` everywhere;
  * `test/compat.test.ts` checks both halves of that against the table). Pass it to `generateUserConfiguration`.
  */
-export const PORTABLE_OPTIONS = /* @__PURE__ */ Object.freeze({
+export const PORTABLE_OPTIONS: PortableOptions = /* @__PURE__ */ Object.freeze({
   algorithm: 'SHA1',
   digits: 6,
   period: 30,
   secretSize: 20,
-} as const);
+});
+
+/** The type of {@link PORTABLE_OPTIONS}: options for `generateUserConfiguration`. */
+export interface PortableOptions {
+  /** HMAC-SHA-1, the only algorithm every app computes. */
+  readonly algorithm: 'SHA1';
+  /** 6 digits. */
+  readonly digits: 6;
+  /** 30 seconds. */
+  readonly period: 30;
+  /** 20 bytes (160 bits, RFC 4226's recommendation; FreeOTP refuses under 16). */
+  readonly secretSize: 20;
+}
 
 /** The parameters of a configuration, as the rules see them. */
 interface Parameters {
