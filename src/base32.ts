@@ -8,7 +8,7 @@
  * @module
  */
 import { TotpConfigError, typeError } from './errors.js';
-import { assertBytes, assertOptions, describeType } from './internal/assert.js';
+import { assertBytes, describeType, optionsBag, own } from './internal/assert.js';
 
 /** RFC 4648 §6 Table 3, as character codes. */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -39,6 +39,22 @@ const TAIL_CHARS = [0, 2, 4, 5, 7];
 /** Bytes produced by 0–7 characters of a last group; -1 marks the impossible lengths 1, 3 and 6. */
 const TAIL_BYTES = [0, -1, 1, -1, 2, 3, -1, 4];
 
+/**
+ * Bytes that the last group of `characters` base32 characters (padding and spaces aside) encodes, or -1 when no
+ * byte string encodes to that length: a last group of 1, 3 or 6 characters (RFC 4648 §6).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * base32TailBytes(16); // => 0
+ * base32TailBytes(7);  // => 4
+ * base32TailBytes(9);  // => -1
+ * ```
+ */
+export function base32TailBytes(characters: number): number {
+  return TAIL_BYTES[characters % 8];
+}
+
 let asciiDecoder: TextDecoder | undefined;
 
 /** Options for {@link base32Encode}. */
@@ -65,7 +81,9 @@ export interface Base32EncodeOptions {
  */
 export function base32Encode(bytes: Uint8Array, options?: Base32EncodeOptions): string {
   assertBytes(bytes, 'bytes');
-  const { padding = false } = assertOptions<Base32EncodeOptions>(options, 'options');
+  const o = optionsBag(options, 'options');
+  const option = own(o, 'padding', o.padding);
+  const padding = option === undefined ? false : option;
   if (typeof padding !== 'boolean') {
     throw typeError(
       'ERR_INVALID_ARG_TYPE',
@@ -356,7 +374,7 @@ function decodeGeneral(text: string, start: number, out: Uint8Array, o: number, 
     }
   }
   const lastGroup = dataChars % 8;
-  if (TAIL_BYTES[lastGroup] < 0) {
+  if (base32TailBytes(lastGroup) < 0) {
     throw base32Error(
       `"${name}" has an impossible length: its last group has ${lastGroup} character${lastGroup === 1 ? '' : 's'}` +
         ` (1, 3 or 6 cannot encode whole bytes), ending before index ${i}`,

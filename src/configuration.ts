@@ -4,32 +4,34 @@
  *
  * @module
  */
-import { assertOptions, optionalInteger, optionalOneOf } from './internal/assert.js';
-import { DEFAULT_SECRET_SIZE, MAX_SECRET_SIZE, MIN_SECRET_SIZE, randomSecret } from './secret.js';
+import { optionalInteger, optionalOneOf, optionsBag, own } from './internal/assert.js';
+import { encodeLabel } from './internal/label.js';
 import {
   ALGORITHMS,
-  composeUri,
-  uriFrame,
-  type UriFrame,
   DEFAULT_ALGORITHM,
   DEFAULT_DIGITS,
   DEFAULT_PERIOD,
+  DEFAULT_SECRET_SIZE,
   MAX_ACCOUNT_BYTES,
   MAX_DIGITS,
   MAX_ISSUER_BYTES,
-  MAX_PERIOD,
+  MAX_SECRET_SIZE,
+  MAX_URI_PERIOD,
   MIN_DIGITS,
-  MIN_PERIOD,
-  encodeLabel,
+  MIN_SECRET_SIZE,
+  MIN_URI_PERIOD,
   type Algorithm,
-} from './uri.js';
+  type Digits,
+} from './params.js';
+import { randomSecret } from './secret.js';
+import { composeUri, uriFrame, type UriFrame } from './uri.js';
 
 /** Options for {@link generateUserConfiguration}. Each one left out takes the Key URI Format's default. */
 export interface UserConfigurationOptions {
   /** HMAC algorithm: `'SHA1'` (default, what every app supports), `'SHA256'` or `'SHA512'`. */
   algorithm?: Algorithm;
   /** Code length: 6 (default), 7 or 8. */
-  digits?: 6 | 7 | 8;
+  digits?: Digits;
   /** Time step in seconds, an integer from 1 to 3600. Default 30. */
   period?: number;
   /** Secret size in bytes, 16 to 64. Default 20, 32 or 64 for SHA1, SHA256 or SHA512 (RFC 6238's keys). */
@@ -74,13 +76,16 @@ export function generateUserConfiguration(
     lastFrame = uriFrame('totp', encodeLabel(issuer, 'issuer', MAX_ISSUER_BYTES));
     lastIssuer = issuer;
   }
-  const o = assertOptions<UserConfigurationOptions>(options, 'options');
-  const algorithm = optionalOneOf(o.algorithm, 'options.algorithm', ALGORITHMS, DEFAULT_ALGORITHM);
-  const digits = optionalInteger(o.digits, 'options.digits', MIN_DIGITS, MAX_DIGITS, DEFAULT_DIGITS);
-  const period = optionalInteger(o.period, 'options.period', MIN_PERIOD, MAX_PERIOD, DEFAULT_PERIOD);
-  const size = optionalInteger(o.secretSize, 'options.secretSize', MIN_SECRET_SIZE, MAX_SECRET_SIZE, DEFAULT_SECRET_SIZE[algorithm]);
+  const o = optionsBag(options, 'options');
+  const algorithm = optionalOneOf(own(o, 'algorithm', o.algorithm), 'options.algorithm', ALGORITHMS, DEFAULT_ALGORITHM);
+  const digits = optionalInteger(own(o, 'digits', o.digits), 'options.digits', MIN_DIGITS, MAX_DIGITS, DEFAULT_DIGITS);
+  const period = own(o, 'period', o.period);
+  const step = optionalInteger(period, 'options.period', MIN_URI_PERIOD, MAX_URI_PERIOD, DEFAULT_PERIOD);
+  const secretSize = own(o, 'secretSize', o.secretSize);
+  const fallbackSize = DEFAULT_SECRET_SIZE[algorithm];
+  const size = optionalInteger(secretSize, 'options.secretSize', MIN_SECRET_SIZE, MAX_SECRET_SIZE, fallbackSize);
   const secret = randomSecret(size);
-  const otpauth_str = composeUri(lastFrame, encodedUser, secret, algorithm, digits, period, undefined);
+  const otpauth_str = composeUri(lastFrame, encodedUser, secret, algorithm, digits, step, undefined);
   return { otpauth_str, secret };
 }
 

@@ -30,6 +30,11 @@ export const ErrorCode = {
   INVALID_BASE32: 'ERR_INVALID_BASE32',
   /** No `globalThis.crypto.getRandomValues` exists in this runtime. There is deliberately no fallback. */
   NO_CSPRNG: 'ERR_NO_CSPRNG',
+  /**
+   * `crypto.getRandomValues` threw (the original error is the `cause`), or returned 16 or more bytes that are all
+   * equal: a no-op, zero-filling or partial polyfill. A real CSPRNG does that with probability 2^-120.
+   */
+  CSPRNG_FAILED: 'ERR_CSPRNG_FAILED',
   /** An otpauth URI does not start with `otpauth://`. */
   URI_SCHEME: 'ERR_OTPAUTH_SCHEME',
   /** An otpauth URI's type is neither `totp` nor `hotp`. */
@@ -73,8 +78,13 @@ export class TotpConfigError extends Error {
   /** Stable machine-readable code, such as `'ERR_INVALID_BASE32'`. */
   readonly code: ErrorCodeValue;
 
-  constructor(code: ErrorCodeValue, message: string) {
-    super(message);
+  /**
+   * @param code - the stable code.
+   * @param message - names the argument and the rule; never a secret.
+   * @param options - `cause`: the error this one wraps, when it is a re-throw.
+   */
+  constructor(code: ErrorCodeValue, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'TotpConfigError';
     this.code = code;
   }
@@ -91,15 +101,15 @@ export interface CodedRangeError extends RangeError {
 }
 
 /** @internal Builds a `TypeError` carrying `code`. */
-export function typeError(code: ErrorCodeValue, message: string): CodedTypeError {
-  const error = new TypeError(message) as TypeError & { code: ErrorCodeValue };
+export function typeError(code: ErrorCodeValue, message: string, options?: { cause?: unknown }): CodedTypeError {
+  const error = new TypeError(message, options) as TypeError & { code: ErrorCodeValue };
   error.code = code;
   return error;
 }
 
 /** @internal Builds a `RangeError` carrying `code`. */
-export function rangeError(code: ErrorCodeValue, message: string): CodedRangeError {
-  const error = new RangeError(message) as RangeError & { code: ErrorCodeValue };
+export function rangeError(code: ErrorCodeValue, message: string, options?: { cause?: unknown }): CodedRangeError {
+  const error = new RangeError(message, options) as RangeError & { code: ErrorCodeValue };
   error.code = code;
   return error;
 }

@@ -13,13 +13,24 @@ export type { UserConfiguration, UserConfigurationOptions } from './configuratio
 export { base32Decode, base32Encode } from './base32.js';
 export type { Base32EncodeOptions } from './base32.js';
 export { isEntropyCacheEnabled, randomBytes, setEntropyCache } from './random.js';
-export { DEFAULT_SECRET_SIZE, generateSecret, MAX_SECRET_SIZE, MIN_SECRET_SIZE } from './secret.js';
+export { generateSecret } from './secret.js';
 export type { GenerateSecretOptions } from './secret.js';
-export { ALGORITHMS, formatOtpauthUri, MAX_ACCOUNT_BYTES, MAX_ISSUER_BYTES } from './uri.js';
-export type { Algorithm, OtpauthUriOptions, OtpType } from './uri.js';
+export {
+  ALGORITHMS,
+  DEFAULT_SECRET_SIZE,
+  MAX_ACCOUNT_BYTES,
+  MAX_DRIFT,
+  MAX_ISSUER_BYTES,
+  MAX_SECRET_SIZE,
+  MIN_SECRET_SIZE,
+  STEAM_ALPHABET,
+} from './params.js';
+export type { Algorithm, Digits, Encoder, OtpType } from './params.js';
+export { formatOtpauthUri } from './uri.js';
+export type { HotpUriOptions, OtpauthUriOptions, SteamUriOptions, TotpUriOptions } from './uri.js';
 export { ErrorCode, TotpConfigError } from './errors.js';
 export type { CodedRangeError, CodedTypeError, ErrorCodeValue } from './errors.js';
-export { generateHotp, generateTotp, verifyHotp, verifyTotp } from './otp.js';
+export { generateHotp, generateTotp, totpStep, totpTimeRemaining, verifyHotp, verifyTotp } from './otp.js';
 export type { HotpMatch, OtpOptions, TotpMatch, TotpOptions, VerifyHotpOptions, VerifyTotpOptions } from './otp.js';
 export { parseOtpauthUri } from './parse.js';
 export type { ParsedHotpUri, ParsedOtpauthUri, ParsedTotpUri } from './parse.js';

@@ -29,10 +29,11 @@
 import { base32Decode, base32Encode } from './base32.js';
 import { TotpConfigError, type ErrorCodeValue } from './errors.js';
 import { assertString } from './internal/assert.js';
+import { assertLabel } from './internal/label.js';
 import {
   ALGORITHMS,
   type Algorithm,
-  assertLabel,
+  type Digits,
   DEFAULT_ALGORITHM,
   DEFAULT_DIGITS,
   DEFAULT_PERIOD,
@@ -40,10 +41,10 @@ import {
   MAX_COUNTER,
   MAX_DIGITS,
   MAX_ISSUER_BYTES,
-  MAX_PERIOD,
+  MAX_URI_PERIOD as MAX_PERIOD,
   MIN_DIGITS,
-  MIN_PERIOD,
-} from './uri.js';
+  MIN_URI_PERIOD as MIN_PERIOD,
+} from './params.js';
 
 /** What {@link parseOtpauthUri} returns for a `totp` URI. */
 export interface ParsedTotpUri {
@@ -55,7 +56,7 @@ export interface ParsedTotpUri {
   /** The secret in canonical base32: upper case, no padding, no spaces. */
   secret: string;
   algorithm: Algorithm;
-  digits: number;
+  digits: Digits;
   /** Time step in seconds; 30 when the URI has no `period`. */
   period: number;
   counter: undefined;
@@ -68,7 +69,7 @@ export interface ParsedHotpUri {
   issuer: string | undefined;
   secret: string;
   algorithm: Algorithm;
-  digits: number;
+  digits: Digits;
   period: undefined;
   /** The initial counter (required for HOTP). */
   counter: number;
@@ -218,12 +219,12 @@ export function parseOtpauthUri(uri: string): ParsedOtpauthUri {
     algorithm = upper as Algorithm;
   }
 
-  let digits = DEFAULT_DIGITS;
+  let digits: Digits = DEFAULT_DIGITS;
   const rawDigits = params.get('digits');
   if (rawDigits !== undefined) {
     const n = decimal(rawDigits, MIN_DIGITS, MAX_DIGITS);
     if (n === undefined) throw uriError('ERR_OTPAUTH_DIGITS', `The otpauth URI "digits" must be ${MIN_DIGITS}, 7 or ${MAX_DIGITS}`);
-    digits = n;
+    digits = n as Digits;
   }
 
   let period = DEFAULT_PERIOD;

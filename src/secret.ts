@@ -7,21 +7,9 @@
  * @module
  */
 import { encodeSmall } from './base32.js';
-import { assertOneOf, assertOptions, optionalInteger } from './internal/assert.js';
-import { entropyCache, fillFromSource, reserveCached } from './random.js';
-import { ALGORITHMS, type Algorithm } from './uri.js';
-
-/** Smallest secret: 128 bits, the minimum of RFC 4226 §4 (R6). */
-export const MIN_SECRET_SIZE = 16;
-/** Largest secret: 64 bytes, the block size of SHA-1 and SHA-256 and RFC 6238's SHA-512 reference key. */
-export const MAX_SECRET_SIZE = 64;
-
-/**
- * Default secret size per algorithm, in bytes: the key sizes of RFC 6238 Appendix A's reference
- * implementation (20 bytes for HMAC-SHA1, 32 for HMAC-SHA256, 64 for HMAC-SHA512), i.e. the hash output size
- * that RFC 2104 §3 recommends as the least key length.
- */
-export const DEFAULT_SECRET_SIZE: Readonly<Record<Algorithm, number>> = { SHA1: 20, SHA256: 32, SHA512: 64 };
+import { optionalInteger, optionalOneOf, optionsBag, own } from './internal/assert.js';
+import { ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SECRET_SIZE, MAX_SECRET_SIZE, MIN_SECRET_SIZE, type Algorithm } from './params.js';
+import { withRandomBytes } from './random.js';
 
 /** Options for {@link generateSecret}. */
 export interface GenerateSecretOptions {
@@ -47,28 +35,23 @@ export interface GenerateSecretOptions {
  * ```
  */
 export function generateSecret(options?: GenerateSecretOptions): string {
-  const { size, algorithm = 'SHA1' } = assertOptions<GenerateSecretOptions>(options, 'options');
-  assertOneOf(algorithm, 'options.algorithm', ALGORITHMS);
-  const bytes =
-    optionalInteger(size, 'options.size', MIN_SECRET_SIZE, MAX_SECRET_SIZE, DEFAULT_SECRET_SIZE[algorithm]);
-  return randomSecret(bytes);
+  const o = optionsBag(options, 'options');
+  const size = own(o, 'size', o.size);
+  const algorithm = optionalOneOf(own(o, 'algorithm', o.algorithm), 'options.algorithm', ALGORITHMS, DEFAULT_ALGORITHM);
+  const fallback = DEFAULT_SECRET_SIZE[algorithm];
+  return randomSecret(optionalInteger(size, 'options.size', MIN_SECRET_SIZE, MAX_SECRET_SIZE, fallback));
 }
 
 /**
- * Encodes `size` fresh random bytes as base32, straight out of the entropy cache when it is on (no copy), and
- * wipes the bytes it used. Arguments are not checked.
+ * Encodes `size` fresh random bytes as base32, straight out of the entropy cache when it is on (no copy); the
+ * bytes are wiped after use. Arguments are not checked.
  *
  * @internal
  */
 export function randomSecret(size: number): string {
-  let bytes = entropyCache;
-  let offset = reserveCached(size);
-  if (offset < 0) {
-    bytes = new Uint8Array(size);
-    offset = 0;
-    fillFromSource(bytes);
-  }
-  const secret = encodeSmall(bytes, offset, offset + size);
-  bytes.fill(0, offset, offset + size);
-  return secret;
+  return withRandomBytes(size, encodeRandom);
+}
+
+function encodeRandom(bytes: Uint8Array, offset: number, size: number): string {
+  return encodeSmall(bytes, offset, offset + size);
 }

@@ -45,9 +45,11 @@ before(() => {
   }
 });
 
+// Budgets were 2 KB and 5 KB until the hardening of issue 10 (own-property options, label spoofing rules,
+// snapshot-safe entropy cache, CSPRNG failure checks, key-residue wipes) and Steam codes and drift (issues 11, 12).
 const BUDGETS: [entry: 'index.js' | 'qr.js', name: string, budget: number][] = [
-  ['index.js', 'generateUserConfiguration', 2 * KB],
-  ['index.js', 'verifyTotp', 5 * KB],
+  ['index.js', 'generateUserConfiguration', 2.5 * KB],
+  ['index.js', 'verifyTotp', 6 * KB],
   ['qr.js', 'qrSvg', 6 * KB],
 ];
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { base32Decode, generateUserConfiguration } from '../src/index.js';
 import { DEBIAN_PYTHON, python, requireTool, runs } from './helpers/tools.js';
+import { isValidLabel } from './helpers/labels.js';
 
 test('returns exactly { otpauth_str, secret }, cPanel\'s two fields', () => {
   const config = generateUserConfiguration('alice@example.com', 'Example Co');
@@ -62,8 +63,7 @@ test('the configuration round-trips through independent parsers: Python urllib, 
       }),
       { numRuns: 300, seed: 42 },
     )
-    .filter(({ user, issuer }) => !/[\u0000-\u001f\u007f-\u009f:]/.test(user + issuer))
-    .filter(({ user, issuer }) => new TextEncoder().encode(user).length <= 128 && new TextEncoder().encode(issuer).length <= 64)
+    .filter(({ user, issuer }) => isValidLabel(user, 128) && isValidLabel(issuer, 64))
     .map(({ user, issuer, algorithm, digits }) => ({
       user,
       issuer,

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { digest, hmac, prepareHmac, type HmacAlgorithm } from '../src/hmac.js';
-import { fractionalRoots } from '../src/internal/sha512.js';
+import { hmac, prepareHmac, type HmacAlgorithm } from '../src/hmac.js';
+import { digest } from '../src/internal/hash.js';
+import { fractionalRoots } from '../src/internal/sha2.js';
 
 const ALGS: HmacAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
@@ -251,7 +252,6 @@ describe('hmac argument checks', () => {
     for (const alg of ['sha1', 'SHA-1', 'MD5', 'SHA384', '']) {
       assert.throws(() => hmac(alg as HmacAlgorithm, k, k), { name: 'RangeError', code: 'ERR_INVALID_ARG_VALUE' });
       assert.throws(() => prepareHmac(alg as HmacAlgorithm, k), { name: 'RangeError', code: 'ERR_INVALID_ARG_VALUE' });
-      assert.throws(() => digest(alg as HmacAlgorithm, k), { name: 'RangeError', code: 'ERR_INVALID_ARG_VALUE' });
     }
     assert.throws(() => hmac(1 as unknown as HmacAlgorithm, k, k), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
   });

@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { base32Encode } from '../src/base32.js';
 import { parseOtpauthUri, type ParsedOtpauthUri } from '../src/parse.js';
-import { assertLabel, formatOtpauthUri, MAX_ACCOUNT_BYTES, MAX_ISSUER_BYTES, type Algorithm, type OtpauthUriOptions } from '../src/uri.js';
+import { formatOtpauthUri, type OtpauthUriOptions } from '../src/uri.js';
+import { assertLabel } from '../src/internal/label.js';
+import { MAX_ACCOUNT_BYTES, MAX_ISSUER_BYTES, type Algorithm, type Digits } from '../src/params.js';
 
 const S = 'JBSWY3DPEHPK3PXP';
 const totp = (o: Partial<ParsedOtpauthUri>): ParsedOtpauthUri =>
@@ -183,11 +185,13 @@ const options: fc.Arbitrary<OtpauthUriOptions> = fc
     account: labelPart(MAX_ACCOUNT_BYTES),
     issuer: fc.option(labelPart(MAX_ISSUER_BYTES), { nil: undefined }),
     algorithm: fc.constantFrom<Algorithm>('SHA1', 'SHA256', 'SHA512'),
-    digits: fc.integer({ min: 6, max: 8 }),
+    digits: fc.constantFrom<Digits>(6, 7, 8),
     period: fc.integer({ min: 1, max: 3600 }),
     counter: fc.maxSafeNat(),
   })
-  .map((o) => (o.type === 'totp' ? { ...o, counter: undefined } : { ...o, period: undefined }))
+  .map((o): OtpauthUriOptions =>
+    o.type === 'totp' ? { ...o, type: 'totp', counter: undefined } : { ...o, type: 'hotp', period: undefined },
+  )
   // formatOtpauthUri refuses an account of '.' or '..' without issuer (a dot segment URL parsers would drop).
   .filter((o) => o.issuer !== undefined || (o.account !== '.' && o.account !== '..'));
 

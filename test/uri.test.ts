@@ -1,8 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import * as lib from '../src/index.js';
 import { formatOtpauthUri, MAX_ACCOUNT_BYTES, MAX_ISSUER_BYTES, TotpConfigError } from '../src/index.js';
-import { assertLabel, encodeLabel } from '../src/uri.js';
+import type { Digits, OtpauthUriOptions } from '../src/index.js';
+import { assertLabel, encodeLabel } from '../src/internal/label.js';
+import { isValidLabel } from './helpers/labels.js';
 
 const percentEncode = (value: string) => encodeLabel(value, 'x', 1000);
 
@@ -28,7 +31,8 @@ const EXAMPLES: Array<[Parameters<typeof formatOtpauthUri>[0], string]> = [
     'otpauth://hotp/bob?secret=JBSWY3DPEHPK3PXP&counter=0',
   ],
   [
-    { type: 'hotp', secret: SECRET, account: 'bob', issuer: 'X', digits: 7, counter: 2 ** 40, period: 60 },
+    // A period on an HOTP URI is checked but not written (no app reads it); the type refuses it at compile time.
+    { type: 'hotp', secret: SECRET, account: 'bob', issuer: 'X', digits: 7, counter: 2 ** 40, period: 60 } as unknown as OtpauthUriOptions,
     'otpauth://hotp/X:bob?secret=JBSWY3DPEHPK3PXP&issuer=X&digits=7&counter=1099511627776',
   ],
   [
@@ -49,11 +53,9 @@ test('percent-encoding: space is %20 never +, and & + # / ? = % @ ! \' ( ) * are
   assert.equal(percentEncode('AZaz09-._~'), 'AZaz09-._~');
 });
 
-/** Labels that pass the rules: any well-formed Unicode without controls or ':', within the byte limit. */
+/** Labels that pass the rules (well-formed Unicode, no controls, no ':', no hidden formatting, within the limit). */
 const label = (maxBytes: number) =>
-  fc
-    .string({ unit: 'grapheme', minLength: 1, maxLength: 24 })
-    .filter((s) => !/[\u0000-\u001f\u007f-\u009f:]/.test(s) && new TextEncoder().encode(s).length <= maxBytes);
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 24 }).filter((s) => isValidLabel(s, maxBytes));
 
 test('property: the URI decodes back with WHATWG URL and decodeURIComponent (not our code)', () => {
   const canonicalSecret = fc
@@ -66,7 +68,7 @@ test('property: the URI decodes back with WHATWG URL and decodeURIComponent (not
       fc.option(label(MAX_ISSUER_BYTES), { nil: undefined }),
       canonicalSecret,
       fc.constantFrom('SHA1', 'SHA256', 'SHA512' as const),
-      fc.integer({ min: 6, max: 8 }),
+      fc.constantFrom<Digits>(6, 7, 8),
       fc.integer({ min: 1, max: 3600 }),
       (account, issuer, secret, algorithm, digits, period) => {
         if (issuer === undefined && (account === '.' || account === '..')) {
@@ -105,7 +107,8 @@ test('label rules: each broken rule gives ERR_INVALID_LABEL naming the argument 
     ['ab\ud800', /well-formed Unicode \(lone surrogate U\+D800 at index 2\)/],
     ['\udc00x', /lone surrogate U\+DC00 at index 0/],
     ['\ud800\ud800', /lone surrogate U\+D800 at index 0/],
-    ['x'.repeat(MAX_ISSUER_BYTES + 1), /at most 64 bytes in UTF-8 \(received 65\)/],
+    // Longer in UTF-16 than the byte limit: refused before it is scanned, so the count is a lower bound.
+    ['x'.repeat(MAX_ISSUER_BYTES + 1), /at most 64 bytes in UTF-8 \(received at least 65\)/],
     ['é'.repeat(33), /at most 64 bytes in UTF-8 \(received 66\)/],
     ['€'.repeat(22), /received 66/],
     ['😀'.repeat(17), /received 68/],
@@ -164,4 +167,56 @@ test('formatOtpauthUri refuses bad options with typed, coded errors that never e
   const error = (() => { try { formatOtpauthUri({ ...base, secret: 'JBSWY3DPEHPK3PX!' }); } catch (e) { return e; } })();
   assert.ok(error instanceof TotpConfigError);
   assert.match(error.message, /bad character at index 15/);
+});
+
+test('labels: joiners inside emoji and words, and subdivision flags, are accepted; hidden formatting is refused', () => {
+  const accepted = [
+    '👩‍💻 dev', // ZWJ emoji sequence
+    '👨‍👩‍👧',
+    'می‌خواهم', // Persian: ZWNJ between two letters
+    'क्‍ष', // Devanagari half form: ZWJ after a virama
+    '🏴󠁧󠁢󠁥󠁮󠁧󠁿 fan', // England's flag: U+1F3F4, tag characters, cancel tag
+    'Ünïcödé 😀',
+  ];
+  for (const label of accepted) assert.equal(assertLabel(label, 'user', 128), label, label);
+  const refused: Array<[string, RegExp]> = [
+    ['abc\u202Edef', /U\+202E \(at index 3\)/],
+    ['\u200Dbob', /U\+200D \(at index 0\)/],
+    ['bob\u200C', /U\+200C \(at index 3\)/],
+    ['👩\u200Db', /U\+200D \(at index 2\)/], // a joiner next to an ASCII letter
+    ['x\u{E0041}', /U\+E0041 \(at index 1\)/], // a tag character outside a flag
+    ['🏴\u{E0001}', /U\+E0001/], // LANGUAGE TAG, never part of a flag
+    ['a\u2029b', /U\+2029/],
+    ['\u061Cx', /U\+061C/],
+  ];
+  for (const [label, message] of refused) {
+    assert.throws(() => assertLabel(label, 'user', 128), { name: 'RangeError', code: 'ERR_INVALID_LABEL', message }, label);
+  }
+});
+
+test('an over-long label, secret or token is refused at the cost of the limit, not of the input', () => {
+  const huge = 'a'.repeat(10_000_000);
+  const upper = huge.toUpperCase();
+  const cases: Array<[string, () => unknown]> = [
+    ['generateUserConfiguration(user)', () => lib.generateUserConfiguration(huge, 'ACME')],
+    ['generateUserConfiguration(_, issuer)', () => lib.generateUserConfiguration('bob', huge)],
+    ['formatOtpauthUri({account})', () => formatOtpauthUri({ secret: SECRET, account: huge })],
+    ['formatOtpauthUri({secret})', () => formatOtpauthUri({ secret: upper, account: 'bob' })],
+    ['generateTotp(secret)', () => lib.generateTotp(huge)],
+    ['verifyTotp(_, secret)', () => lib.verifyTotp('123456', huge)],
+    ['verifyTotp(token)', () => lib.verifyTotp(huge, SECRET)],
+  ];
+  for (const [name, call] of cases) {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      try {
+        call();
+      } catch {
+        // refused: what is timed is how fast
+      }
+      best = Math.min(best, performance.now() - start);
+    }
+    assert.ok(best < 1, `${name}: ${best.toFixed(3)} ms for a 10^7-character input`);
+  }
 });

@@ -20,9 +20,22 @@ export function assertString(value: unknown, name: string): string {
   return value;
 }
 
-/** Throws `ERR_INVALID_ARG_TYPE` unless `value` is a `Uint8Array` (a Node `Buffer` is one). */
+/**
+ * `%TypedArray%.prototype[Symbol.toStringTag]`, captured once: it reads the internal slot, so it tells a real
+ * `Uint8Array` (a Node `Buffer` is one) from a `Proxy` of one or an `Object.create(Uint8Array.prototype)`, both
+ * of which pass `instanceof` and then fail natively, without a code, at the first read.
+ */
+const typedArrayTag = /* @__PURE__ */ (() =>
+  Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, Symbol.toStringTag)!.get!)();
+
+/** True for a genuine `Uint8Array` (or `Buffer`), by its internal slot rather than its prototype chain. */
+export function isUint8Array(value: unknown): value is Uint8Array {
+  return typedArrayTag.call(value) === 'Uint8Array';
+}
+
+/** Throws `ERR_INVALID_ARG_TYPE` unless `value` is a genuine `Uint8Array` (a Node `Buffer` is one). */
 export function assertBytes(value: unknown, name: string): Uint8Array {
-  if (!(value instanceof Uint8Array)) {
+  if (!isUint8Array(value)) {
     throw typeError('ERR_INVALID_ARG_TYPE', `"${name}" must be a Uint8Array (received ${describeType(value)})`);
   }
   return value;
@@ -70,11 +83,53 @@ export function assertOneOf<T extends string>(value: unknown, name: string, allo
   return value as T;
 }
 
-/** Throws `ERR_INVALID_ARG_TYPE` unless `value` is `undefined` or a plain object (options bags). */
-export function assertOptions<T extends object>(value: unknown, name: string): Partial<T> {
-  if (value === undefined) return {};
+const { hasOwn } = Object;
+/** What an absent options bag reads as: nothing of its own (whatever `Object.prototype` holds, {@link own} ignores). */
+const NO_OPTIONS = /* @__PURE__ */ Object.freeze({});
+
+/**
+ * Checks an options bag: `undefined` becomes an empty bag, and anything but a non-array object throws
+ * `ERR_INVALID_ARG_TYPE`. Read each option from the bag exactly once, with {@link own}:
+ * `const time = own(o, 'time', o.time)`.
+ *
+ * @example
+ * ```ts
+ * optionsBag(undefined, 'options'); // => {}
+ * optionsBag([], 'options'); // throws: "options" must be an object (received an array)
+ * ```
+ */
+export function optionsBag<T extends object>(value: T | undefined, name: string): Partial<T> {
+  if (value === undefined) return NO_OPTIONS;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw typeError('ERR_INVALID_ARG_TYPE', `"${name}" must be an object (received ${describeType(value)})`);
   }
-  return value as Partial<T>;
+  return value;
+}
+
+/**
+ * An option as the caller gave it: `value`, which the caller has just read from `bag[key]` (once: a getter runs
+ * once, and the value checked is the value used), if it is the bag's **own** property, else `undefined`. So an
+ * inherited `Object.prototype.window = 100` cannot widen a verification window. Only a defined value costs an
+ * own-property check, and the caller's named read stays a fast, monomorphic property load.
+ *
+ * @example
+ * ```ts
+ * const o = optionsBag({ digits: 8 }, 'options');
+ * own(o, 'digits', o.digits); // => 8
+ * own(o, 'window', o.window); // => undefined, even with Object.prototype.window = 100
+ * ```
+ */
+export function own<T>(bag: object, key: string, value: T): T | undefined {
+  return value === undefined || hasOwn(bag, key) ? value : undefined;
+}
+
+/**
+ * @deprecated Kept only until the QR entry moves to {@link optionsBag} and {@link own}: a copy of the bag's own
+ * enumerable properties, each read once.
+ */
+export function assertOptions<T extends object>(value: unknown, name: string): Partial<T> {
+  const bag = optionsBag(value as object | undefined, name) as Record<string, unknown>;
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(bag)) copy[key] = bag[key];
+  return copy as Partial<T>;
 }

@@ -1,58 +1,24 @@
 /**
  * SHA-512 compression function (FIPS 180-4 §6.4.2), for HMAC-SHA512 (RFC 2104, RFC 4231).
  *
- * Not public: {@link ../hmac.ts} drives it. JavaScript has no fast 64-bit integer (BigInt allocates), so each
+ * Not public: the hash engine (`hash.ts`) drives it. JavaScript has no fast 64-bit integer (BigInt allocates), so each
  * 64-bit word is a pair of 32-bit halves: word `i` lives at `[2 * i]` (high) and `[2 * i + 1]` (low) of an
  * `Int32Array`, and additions carry from the low half by hand. Nothing is allocated per block.
  *
  * @module
  */
+import { fractionalRoots, rotr, store64 } from './sha2.js';
 
 /** Bytes per SHA-512 block. */
 export const SHA512_BLOCK_BYTES = 128;
 /** Bytes in a SHA-512 digest. */
 export const SHA512_OUTPUT_BYTES = 64;
 
-/** 2^32, to take the carry out of a sum of unsigned low halves. */
-const TWO_32 = 4294967296;
-
 /** Initial hash value H(0) (FIPS 180-4 §5.3.5), as high/low pairs; filled by {@link sha512Init}. */
 export const SHA512_IV: Int32Array = /* @__PURE__ */ new Int32Array(16);
 
 /** Round constants K (FIPS 180-4 §4.2.3), as high/low pairs; filled by {@link sha512Init}. */
 const K: Int32Array = /* @__PURE__ */ new Int32Array(160);
-
-/**
- * The first 64 bits of the fractional part of the `n`-th root (2 or 3) of each of the first `count` primes, as
- * high/low int32 pairs: the SHA-2 constants of FIPS 180-4 §4.2.2–§4.2.3 and §5.3.3–§5.3.5 (SHA-256's are the
- * high halves of SHA-512's).
- *
- * They are computed, once and only when SHA-256 or SHA-512 is first used, instead of shipped as 200 hex literals:
- * that keeps about 1.8 KB (gzipped) out of every bundle, including SHA-1-only ones. The roots are exact: integer
- * Newton iteration on BigInt from above gives floor(root(p · 2^(64n))), whose low 64 bits are the fraction.
- * BigInt is used here only, never per block. The FIPS 180-4 and RFC 4231 test vectors check every constant.
- */
-export function fractionalRoots(count: number, n: 2 | 3): Int32Array {
-  const out = new Int32Array(2 * count);
-  const bn = BigInt(n);
-  for (let p = 2, found = 0; found < count; p++) {
-    let prime = true;
-    for (let d = 2; d * d <= p; d++) if (p % d === 0) prime = false;
-    if (!prime) continue;
-    const x = BigInt(p) << (64n * bn);
-    // A start just above the root (doubles are good to ~2^-52 relative), then Newton steps down to the floor.
-    let r = (BigInt(Math.ceil(p ** (1 / n) * 2 ** 40)) + 1n) << 24n;
-    for (;;) {
-      const next = ((bn - 1n) * r + x / r ** (bn - 1n)) / bn;
-      if (next >= r) break;
-      r = next;
-    }
-    out[2 * found] = Number((r >> 32n) & 0xffffffffn);
-    out[2 * found + 1] = Number(r & 0xffffffffn);
-    found++;
-  }
-  return out;
-}
 
 let ready = false;
 
@@ -66,23 +32,6 @@ export function sha512Init(): void {
 
 /** Working variables a..h of {@link sha512Compress}, as high/low pairs. */
 const V: Int32Array = /* @__PURE__ */ new Int32Array(16);
-
-/**
- * The high (or, arguments swapped, low) half of ROTR^n of the 64-bit word (x, y), for 0 < n < 32; `r(x, x, n)`
- * is the 32-bit ROTR^n.
- */
-export function r(x: number, y: number, n: number): number {
-  return (x >>> n) | (y << (32 - n));
-}
-
-/**
- * Stores the 64-bit sum whose high halves add up to `hi` and whose unsigned low halves add up to `lo` (both
- * exact: far below 2^53) at `out[i]`, `out[i + 1]`, carrying from the low half.
- */
-function set(out: Int32Array, i: number, hi: number, lo: number): void {
-  out[i] = (hi + ((lo / TWO_32) | 0)) | 0;
-  out[i + 1] = lo | 0;
-}
 
 /**
  * Compresses one 128-byte block into `state` (FIPS 180-4 §6.4.2).
@@ -103,13 +52,13 @@ export function sha512Compress(state: Int32Array, w: Int32Array): void {
     const yl = w[i - 3];
     // W[t] = σ1(W[t−2]) + W[t−7] + σ0(W[t−15]) + W[t−16], with σ0 = ROTR^1 ^ ROTR^8 ^ SHR^7 and
     // σ1 = ROTR^19 ^ ROTR^61 ^ SHR^6 (FIPS 180-4 §6.4.2 step 1, §4.1.3 (4.12) and (4.13)).
-    set(
+    store64(
       w,
       i,
-      (r(yh, yl, 19) ^ r(yl, yh, 29) ^ (yh >>> 6)) + w[i - 14] + (r(xh, xl, 1) ^ r(xh, xl, 8) ^ (xh >>> 7)) + w[i - 32],
-      ((r(yl, yh, 19) ^ r(yh, yl, 29) ^ r(yl, yh, 6)) >>> 0) +
+      (rotr(yh, yl, 19) ^ rotr(yl, yh, 29) ^ (yh >>> 6)) + w[i - 14] + (rotr(xh, xl, 1) ^ rotr(xh, xl, 8) ^ (xh >>> 7)) + w[i - 32],
+      ((rotr(yl, yh, 19) ^ rotr(yh, yl, 29) ^ rotr(yl, yh, 6)) >>> 0) +
         (w[i - 13] >>> 0) +
-        ((r(xl, xh, 1) ^ r(xl, xh, 8) ^ r(xl, xh, 7)) >>> 0) +
+        ((rotr(xl, xh, 1) ^ rotr(xl, xh, 8) ^ rotr(xl, xh, 7)) >>> 0) +
         (w[i - 31] >>> 0),
     );
   }
@@ -123,20 +72,20 @@ export function sha512Compress(state: Int32Array, w: Int32Array): void {
     const el = v[9];
     // T1 = h + Σ1(e) + Ch(e, f, g) + K[t] + W[t] and T2 = Σ0(a) + Maj(a, b, c), with Σ0 = ROTR^28 ^ ROTR^34 ^
     // ROTR^39 and Σ1 = ROTR^14 ^ ROTR^18 ^ ROTR^41 (FIPS 180-4 §6.4.2 step 3, §4.1.3), as unreduced sums.
-    const t1h = v[14] + (r(eh, el, 14) ^ r(eh, el, 18) ^ r(el, eh, 9)) + (v[12] ^ (eh & (v[10] ^ v[12]))) + K[i] + w[i];
+    const t1h = v[14] + (rotr(eh, el, 14) ^ rotr(eh, el, 18) ^ rotr(el, eh, 9)) + (v[12] ^ (eh & (v[10] ^ v[12]))) + K[i] + w[i];
     const t1l =
       (v[15] >>> 0) +
-      ((r(el, eh, 14) ^ r(el, eh, 18) ^ r(eh, el, 9)) >>> 0) +
+      ((rotr(el, eh, 14) ^ rotr(el, eh, 18) ^ rotr(eh, el, 9)) >>> 0) +
       ((v[13] ^ (el & (v[11] ^ v[13]))) >>> 0) +
       (K[i + 1] >>> 0) +
       (w[i + 1] >>> 0);
-    const t2h = (r(ah, al, 28) ^ r(al, ah, 2) ^ r(al, ah, 7)) + ((ah & v[2]) | (v[4] & (ah | v[2])));
-    const t2l = ((r(al, ah, 28) ^ r(ah, al, 2) ^ r(ah, al, 7)) >>> 0) + (((al & v[3]) | (v[5] & (al | v[3]))) >>> 0);
+    const t2h = (rotr(ah, al, 28) ^ rotr(al, ah, 2) ^ rotr(al, ah, 7)) + ((ah & v[2]) | (v[4] & (ah | v[2])));
+    const t2l = ((rotr(al, ah, 28) ^ rotr(ah, al, 2) ^ rotr(ah, al, 7)) >>> 0) + (((al & v[3]) | (v[5] & (al | v[3]))) >>> 0);
     // h = g, g = f, f = e, e = d + T1, d = c, c = b, b = a, a = T1 + T2.
     v.copyWithin(2, 0, 14);
-    set(v, 8, v[8] + t1h, (v[9] >>> 0) + t1l);
-    set(v, 0, t1h + t2h, t1l + t2l);
+    store64(v, 8, v[8] + t1h, (v[9] >>> 0) + t1l);
+    store64(v, 0, t1h + t2h, t1l + t2l);
   }
-  for (let i = 0; i < 16; i += 2) set(state, i, state[i] + v[i], (state[i + 1] >>> 0) + (v[i + 1] >>> 0));
+  for (let i = 0; i < 16; i += 2) store64(state, i, state[i] + v[i], (state[i + 1] >>> 0) + (v[i + 1] >>> 0));
   v.fill(0);
 }
