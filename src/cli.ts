@@ -30,9 +30,14 @@ function findCommand(argv: readonly string[]): { name: string; rest: readonly st
 }
 
 /** Parses the command's flags; a flag that belongs to another command is named as not applying to this one. */
-async function readArgs(name: string, command: Command, rest: readonly string[]): Promise<Args> {
+async function readArgs(
+  name: string,
+  command: Command,
+  argv: readonly string[],
+  rest: readonly string[],
+): Promise<Args> {
   try {
-    return parseCommandLine(rest, { ...command.flags, help: 'boolean' });
+    return parseCommandLine(rest, { ...command.flags, help: 'boolean' }, argv.length - rest.length);
   } catch (error) {
     if (!(error instanceof UnknownFlagError)) throw error;
     const all = await Promise.all(Object.values(COMMANDS).map(async (load) => (await load()).command.flags));
@@ -58,7 +63,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const { name, rest } = findCommand(argv);
     const { command } = await COMMANDS[name]();
-    const args = await readArgs(name, command, rest);
+    const args = await readArgs(name, command, argv, rest);
     if (!args.boolean('help')) return await command.run(args);
     stdout.write(`Usage:\n${command.usage}`);
     return 0;

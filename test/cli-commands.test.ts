@@ -160,3 +160,20 @@ test('each command has its own --help', async () => {
     assert.match(stdout, new RegExp(`totp-config ${['create', 'code', 'verify', 'parse'][i]}`));
   });
 });
+
+test('the command line is read strictly, and every mistake is named without its value', async () => {
+  await assertUsageErrors([
+    [['verify', SECRET, '123456', 'extra'], /a secret and a token/],
+    [['verify', '--uri', URI, SECRET, '123456'], /either a secret or --uri/],
+    [['code', SECRET, '-x'], /argument 3 is not a flag/],
+    [[...SHORT, '--qr=yes'], /--qr takes no value \(argument 5\)/],
+    [[...SHORT, '--digits'], /--digits needs a value/],
+    [['--user', '--issuer', 'ACME'], /--user needs a value/],
+    [['create', 'bob'], /create takes flags only/],
+    [['create', ...SHORT, '--version'], /--version|argument 6/],
+    [['parse', '-'], /stdin is empty/],
+  ]);
+  const negative = await runCli(['code', SECRET, '--time=-1']);
+  assert.equal(negative.status, 2);
+  assert.match(negative.stderr, /--time must be/);
+});

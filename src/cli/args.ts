@@ -48,8 +48,8 @@ export interface Args {
 type Token = ReturnType<typeof parseArgs>['tokens'] extends (infer T)[] | undefined ? T : never;
 
 /** Checks one flag token against `specs` and returns its value (`true` for a switch). */
-function flagValue(token: Extract<Token, { kind: 'option' }>, specs: FlagSpecs): string | true {
-  const position = token.index + 1;
+function flagValue(token: Extract<Token, { kind: 'option' }>, specs: FlagSpecs, offset: number): string | true {
+  const position = token.index + 1 + offset;
   const type = Object.hasOwn(specs, token.name) ? specs[token.name] : undefined;
   // Only names that are known are ever printed: anything else in argv could be a secret.
   if (type === undefined) throw new UnknownFlagError(token.name, position);
@@ -66,11 +66,12 @@ function flagValue(token: Extract<Token, { kind: 'option' }>, specs: FlagSpecs):
 }
 
 /**
- * Parses `argv` (the arguments after the command name) for a command that takes `specs`.
+ * Parses `argv` (the arguments after the command name) for a command that takes `specs`. Positions in messages
+ * count from the start of the command line: `offset` is the number of words before `argv` (the command's name).
  *
  * @throws {UsageError} for an unknown flag, a flag given twice, a switch given a value, or a missing value.
  */
-export function parseCommandLine(argv: readonly string[], specs: FlagSpecs): Args {
+export function parseCommandLine(argv: readonly string[], specs: FlagSpecs, offset = 0): Args {
   const { tokens } = parseArgs({
     args: [...argv],
     strict: false,
@@ -84,10 +85,10 @@ export function parseCommandLine(argv: readonly string[], specs: FlagSpecs): Arg
     if (token.kind === 'positional') positionals.push(token.value);
     if (token.kind !== 'option') continue;
     if (token.rawName.length === 2 && token.rawName !== '-h') {
-      throw new UnknownFlagError(token.name, token.index + 1);
+      throw new UnknownFlagError(token.name, token.index + 1 + offset);
     }
     if (values.has(token.name)) throw new UsageError(`--${token.name} is given more than once`);
-    values.set(token.name, flagValue(token, specs));
+    values.set(token.name, flagValue(token, specs, offset));
   }
   return {
     positionals,

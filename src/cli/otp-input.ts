@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ALGORITHMS, parseOtpauthUri, type TotpOptions } from '../index.js';
+import { ALGORITHMS, type Digits, parseOtpauthUri, type TotpOptions } from '../index.js';
 import { choiceFlag, integerFlag, refuseWith, UsageError, type Args } from './args.js';
 import { readStdinLine } from './io.js';
 
@@ -30,7 +30,8 @@ export async function totpInput(args: Args, secretArgument: string | undefined):
   const time = timeFlag(args);
   const uri = args.string('uri');
   if (uri === undefined) {
-    const digits = integerFlag(args, 'digits') as TotpOptions['digits'];
+    // The library checks the value; the flag's text is only known to be a whole number here.
+    const digits = integerFlag(args, 'digits') as Digits | undefined;
     const options = {
       algorithm: choiceFlag(args, 'algorithm', ALGORITHMS),
       digits,
