@@ -60,17 +60,8 @@ export function call<T>(what: string, inputs: readonly string[], fn: () => T): {
   }
 }
 
-/** A seeded PRNG (mulberry32), so that a failing mutation run replays from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG, so that a failing mutation run replays from its seed (the one the QR tests use). */
+export { prng } from '../helpers/qr-tools.js';
 
 /** Counts of cases, by kind, that a target ran. */
 export type Counts = Record<string, number>;
