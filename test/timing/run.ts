@@ -4,11 +4,13 @@
 //
 //   TIMING_MEASUREMENTS=n   measurements per comparison (default 10^6)
 //   TIMING_ONLY=text        run only the comparisons whose name contains text
-import { formatResult, leakTest } from './dudect.js';
+import { type Comparison, formatResult, leakTest } from './dudect.js';
 import { otpComparisons } from './otp.js';
+import { recoveryComparisons } from './recovery.js';
 
-/** Every comparison; another module's list is one more line here. */
-const COMPARISONS = [...otpComparisons];
+/** Every comparison; another module's list is one more line here. Each has its own input type. */
+// biome-ignore lint/suspicious/noExplicitAny: each comparison's input type is its own; leakTest is generic over it
+const COMPARISONS: Comparison<any>[] = [...otpComparisons, ...recoveryComparisons];
 
 const FAIL_ABOVE = 10;
 const measurements = Number(process.env.TIMING_MEASUREMENTS ?? 1_000_000);
