@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { base32Encode, MAX_DRIFT, totpStep, totpTimeRemaining, verifyTotp } from '../src/index.js';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { base32Encode, bruteForceOdds, MAX_DRIFT, totpStep, totpTimeRemaining, verifyTotp } from '../src/index.js';
 import { requireTool, runs } from './helpers/tools.js';
 
 // Fixed, with fixed times: a chance collision of two codes (one in a million) would then fail every run, not one.
@@ -27,11 +30,12 @@ test('oathtool as a phone minutes off: enrollment finds the offset, later codes 
   if (!requireTool(t, runs('oathtool', ['--version']), 'oathtool', 'apt-get install oathtool')) return;
   const steps = (skew: number) => Math.round(skew / 30_000);
 
-  // Enrollment: the phone is 4 minutes ahead. The usual ±1 window misses its code; the wide first window finds it.
+  // Enrollment: the phone is 4 minutes ahead. The usual ±1 window misses its code; the wide first window (the
+  // README's: window MAX_DRIFT around drift 0) finds it.
   let now = START;
   let skew = 4 * MINUTE;
   assert.equal(verifyTotp(phoneCode(now + skew), SECRET, { time: now }), null, '±1 step does not reach 4 minutes');
-  const first = verifyTotp(phoneCode(now + skew), SECRET, { time: now, window: 10 });
+  const first = verifyTotp(phoneCode(now + skew), SECRET, { time: now, window: MAX_DRIFT, drift: 0 });
   assert.deepEqual(first, { step: totpStep(now) + 8, delta: steps(skew) });
   let drift = first!.delta;
   let lastStep = first!.step;
@@ -66,7 +70,7 @@ test('oathtool as a phone minutes off: enrollment finds the offset, later codes 
   // Behind instead: 3 minutes slow, found at enrollment of a second phone and followed.
   now += 60 * MINUTE;
   skew = -3 * MINUTE;
-  const second = verifyTotp(phoneCode(now + skew), SECRET, { time: now, window: 10, after: lastStep });
+  const second = verifyTotp(phoneCode(now + skew), SECRET, { time: now, window: MAX_DRIFT, drift: 0, after: lastStep });
   assert.equal(second?.delta, -6);
   now += 60 * MINUTE;
   match = verifyTotp(phoneCode(now + skew), SECRET, { time: now, drift: second!.delta, after: second!.step });
@@ -95,4 +99,13 @@ test('oathtool agrees on the step boundaries that totpStep and totpTimeRemaining
     assert.notEqual(at(end - 1000), at(end));
     assert.equal(verifyTotp(at(end), SECRET, { time: end, period, window: 0 })?.step, totpStep(end, period));
   }
+});
+
+test("the README's odds for the wide enrollment window are bruteForceOdds'", () => {
+  const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'README.md'), 'utf8');
+  const stated = /accepts (\d+) codes at once instead of 3: one guess\s+has about 1 chance in ([\d,]+)/.exec(readme);
+  assert.ok(stated, 'the README states the odds of the enrollment window');
+  const odds = bruteForceOdds({ digits: 6, window: MAX_DRIFT, attempts: 1, drift: 0 });
+  assert.equal(Number(stated[1]), odds.acceptedCodes);
+  assert.equal(Number(stated[2].replaceAll(',', '')), Math.floor(1 / odds.bound));
 });
