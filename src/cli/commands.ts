@@ -27,4 +27,6 @@ export const COMMANDS: Readonly<Record<string, Loader>> = {
   code: () => import('./code.js'),
   verify: () => import('./verify.js'),
   parse: () => import('./parse.js'),
+  'recovery-codes': () => import('./recovery-codes.js'),
+  check: () => import('./check.js'),
 };

@@ -22,6 +22,7 @@ const NAMES: Readonly<Record<string, string>> = {
   window: '--window',
   level: '--level',
   margin: '--margin',
+  count: '--count',
   secret: 'the secret',
   token: 'the token',
   uri: 'the URI',
