@@ -8,7 +8,7 @@
 import { rangeError, TotpConfigError } from './errors.js';
 import { assertInteger, assertString, optionalInteger, optionalOneOf, optionsBag, own } from './internal/assert.js';
 import { base32TailBytes } from './base32.js';
-import { encodeLabel, labelError } from './internal/label.js';
+import { assertNoPadding, encodeLabel, labelError } from './internal/label.js';
 import {
   ALGORITHMS,
   DEFAULT_ALGORITHM,
@@ -132,7 +132,8 @@ export function assertCanonicalSecret(value: unknown, name: string): string {
  * @returns the URI.
  * @throws {TypeError} `ERR_INVALID_ARG_TYPE` for a value of the wrong type.
  * @throws {RangeError} `ERR_INVALID_LABEL` for a bad account or issuer (see the README's validation table), or an
- *   account of `.` or `..` without an issuer (URL parsers would drop it as a dot segment);
+ *   account of `.` or `..` without an issuer (URL parsers would drop it as a dot segment), or an account that
+ *   starts with a space after an issuer (the Key URI Format reads it as padding);
  *   `ERR_OUT_OF_RANGE` for digits, period or counter out of range; `ERR_INVALID_ARG_VALUE` for an unknown type,
  *   algorithm or encoder, a counter on a TOTP URI, a missing counter on an HOTP URI, or a Steam entry that is not
  *   TOTP with SHA1.
@@ -164,6 +165,7 @@ export function formatOtpauthUri(options: OtpauthUriOptions): string {
     // WHATWG URL even as %2E): the account would be lost. `account` is the value checked above, not a re-read.
     throw labelError(`"options.account" must not be '.' or '..' when there is no issuer`);
   }
+  if (issuer !== undefined) assertNoPadding(account, 'options.account');
   const uri = composeUri(uriFrame(type, issuer), account, secret, algorithm, digits, period, counter);
   return steam ? uri + '&encoder=steam' : uri;
 }

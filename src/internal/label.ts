@@ -145,6 +145,28 @@ function tooLong(name: string, maxBytes: number, received: string): RangeError {
   return labelError(`"${name}" must be at most ${maxBytes} bytes in UTF-8 (received ${received})`);
 }
 
+/**
+ * Throws `ERR_INVALID_LABEL` if an account that will follow an issuer prefix starts with a space. The Key URI
+ * Format reads spaces after the separator as padding (`issuer (":" / "%3A") *"%20" accountname`), and so does
+ * `parseOtpauthUri`: `Example:%20alice` names `alice`, and `' alice'` could not be read back.
+ *
+ * @param encodedAccount - the account as {@link encodeLabel} returned it.
+ * @param name - the argument name for the message.
+ * @example
+ * ```ts
+ * assertNoPadding('alice', 'user');    // => undefined
+ * assertNoPadding('%20alice', 'user'); // throws: "user" must not start with a space when there is an issuer …
+ * ```
+ */
+export function assertNoPadding(encodedAccount: string, name: string): void {
+  if (encodedAccount.startsWith('%20')) {
+    throw labelError(
+      `"${name}" must not start with a space when there is an issuer (the Key URI Format reads spaces after ` +
+        `the ':' as padding)`,
+    );
+  }
+}
+
 /** An `ERR_INVALID_LABEL` error. */
 export function labelError(message: string): RangeError {
   return rangeError('ERR_INVALID_LABEL', message);
