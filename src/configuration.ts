@@ -5,7 +5,7 @@
  * @module
  */
 import { optionalInteger, optionalOneOf, optionsBag, own } from './internal/assert.js';
-import { assertNoPadding, encodeLabel } from './internal/label.js';
+import { encodeLabel } from './internal/label.js';
 import {
   ALGORITHMS,
   DEFAULT_ALGORITHM,
@@ -56,8 +56,7 @@ export interface UserConfiguration {
  * @param options - algorithm, digits, period and secretSize; see {@link UserConfigurationOptions}.
  * @returns `{ otpauth_str, secret }`: exactly these two own properties.
  * @throws {TypeError} `ERR_INVALID_ARG_TYPE` for an argument or option of the wrong type.
- * @throws {RangeError} `ERR_INVALID_LABEL` for a bad user or issuer (or a user that starts with a space, which the
- *   Key URI Format reads as padding after the issuer); `ERR_OUT_OF_RANGE` or
+ * @throws {RangeError} `ERR_INVALID_LABEL` for a bad user or issuer; `ERR_OUT_OF_RANGE` or
  *   `ERR_INVALID_ARG_VALUE` for a bad option.
  * @throws {TotpConfigError} `ERR_NO_CSPRNG` if the runtime has no `crypto.getRandomValues`.
  * @example
@@ -73,7 +72,6 @@ export function generateUserConfiguration(
   options?: UserConfigurationOptions,
 ): UserConfiguration {
   const encodedUser = encodeLabel(user, 'user', MAX_ACCOUNT_BYTES);
-  assertNoPadding(encodedUser, 'user');
   if (typeof issuer !== 'string' || issuer !== lastIssuer) {
     lastFrame = uriFrame('totp', encodeLabel(issuer, 'issuer', MAX_ISSUER_BYTES));
     lastIssuer = issuer;

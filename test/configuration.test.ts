@@ -36,7 +36,6 @@ test('bad arguments and options: typed errors with stable codes naming the argum
     [() => generateUserConfiguration('bob', ''), 'RangeError', 'ERR_INVALID_LABEL', /"issuer" must not be empty/],
     [() => generateUserConfiguration('bob', 'AC:ME'), 'RangeError', 'ERR_INVALID_LABEL', /"issuer" must not contain ':' \(found at index 2\)/],
     [() => generateUserConfiguration('b:ob', 'ACME'), 'RangeError', 'ERR_INVALID_LABEL', /"user" must not contain ':'/],
-    [() => generateUserConfiguration(' bob', 'ACME'), 'RangeError', 'ERR_INVALID_LABEL', /"user" must not start with a space/],
     [() => generateUserConfiguration(42 as never, 'ACME'), 'TypeError', 'ERR_INVALID_ARG_TYPE', /"user" must be a string/],
     [() => generateUserConfiguration('bob', 'ACME', { digits: '6' as never }), 'TypeError', 'ERR_INVALID_ARG_TYPE', /"options.digits" must be a number/],
     [() => generateUserConfiguration('bob', 'ACME', { digits: 9 as never }), 'RangeError', 'ERR_OUT_OF_RANGE', /"options.digits" must be an integer from 6 to 8/],

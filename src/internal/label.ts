@@ -155,15 +155,12 @@ function tooLong(name: string, maxBytes: number, received: string): RangeError {
  * @example
  * ```ts
  * assertNoPadding('alice', 'user');    // => undefined
- * assertNoPadding('%20alice', 'user'); // throws: "user" must not start with a space when there is an issuer …
+ * assertNoPadding('%20alice', 'user'); // throws: "user" must not start with a space after an issuer …
  * ```
  */
 export function assertNoPadding(encodedAccount: string, name: string): void {
   if (encodedAccount.startsWith('%20')) {
-    throw labelError(
-      `"${name}" must not start with a space when there is an issuer (the Key URI Format reads spaces after ` +
-        `the ':' as padding)`,
-    );
+    throw labelError(`"${name}" must not start with a space after an issuer (the Key URI Format's padding)`);
   }
 }
 
