@@ -119,6 +119,8 @@ async function totpParameters(flags: Flags, secretArgument: string | undefined) 
     if (secretArgument !== undefined) throw new UsageError('give either a secret or --uri, not both');
     const parsed = parseOtpauthUri(flags.uri === '-' ? await readStdin('otpauth URI') : flags.uri);
     if (parsed.type !== 'totp') throw new UsageError('--uri must be an otpauth://totp/ URI');
+    // A Steam Guard entry's codes are Steam's 5 characters: its encoder goes with it.
+    if (parsed.encoder === 'steam') return { secret: parsed.secret, encoder: parsed.encoder, period: parsed.period };
     return { secret: parsed.secret, algorithm: parsed.algorithm, digits: parsed.digits, period: parsed.period };
   }
   const secret = secretArgument === undefined || secretArgument === '-' ? await readStdin('secret') : secretArgument;

@@ -32,7 +32,15 @@ export { ErrorCode, TotpConfigError } from './errors.js';
 export type { CodedRangeError, CodedTypeError, ErrorCodeValue } from './errors.js';
 export { generateHotp, generateTotp, totpStep, totpTimeRemaining, verifyHotp, verifyTotp } from './otp.js';
 export type { HotpMatch, OtpOptions, TotpMatch, TotpOptions, VerifyHotpOptions, VerifyTotpOptions } from './otp.js';
-export { parseOtpauthUri } from './parse.js';
-export type { ParsedHotpUri, ParsedOtpauthUri, ParsedTotpUri } from './parse.js';
+export { MAX_OTPAUTH_URI_LENGTH, parseOtpauthUri } from './parse.js';
+export type {
+  ParsedHotpUri,
+  ParsedOtpauthUri,
+  ParsedSteamUri,
+  ParsedTotpUri,
+  ParseOptions,
+  ParseWarning,
+  WarningCode,
+} from './parse.js';
 export { hmac, prepareHmac } from './hmac.js';
 export type { HmacAlgorithm, PreparedHmac } from './hmac.js';

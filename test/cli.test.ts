@@ -124,6 +124,7 @@ test('parse prints every field as JSON, null where absent', () => {
   assert.equal(status, 0);
   assert.deepEqual(JSON.parse(stdout), {
     type: 'totp', account: 'b', issuer: 'A', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA256', digits: 6, period: 30, counter: null,
+    encoder: 'decimal', warnings: [],
   });
   assert.equal(JSON.parse(run(['parse', '-'], 'otpauth://totp/b?secret=JBSWY3DPEHPK3PXP\n').stdout).issuer, null);
 });
