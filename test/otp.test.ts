@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { base32Decode, base32Encode } from '../src/base32.js';
-import { generateHotp, generateTotp, verifyHotp, verifyTotp } from '../src/otp.js';
+import { generateHotp, generateTotp, totpStep, totpTimeRemaining, verifyHotp, verifyTotp } from '../src/otp.js';
 import type { Algorithm, Digits } from '../src/params.js';
 import { referenceHotp, referenceStep, referenceTotp } from './reference/otp-reference.js';
 
@@ -423,5 +423,131 @@ describe('argument checks (shared table of bad values)', () => {
         },
       );
     }
+  });
+});
+
+describe('time range: every step is exact, and every returned step is a valid `after` (issue 10, item 7)', () => {
+  it('refuses a time whose step would not be exact, instead of wrapping to 1970', () => {
+    for (const time of [1e300, 2 ** 53, Number.MAX_VALUE]) {
+      assert.throws(() => generateTotp(B32_SHA1, { time }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE', message: /"options.time"/ });
+      assert.throws(() => verifyTotp('123456', B32_SHA1, { time }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
+    }
+    assert.notEqual(generateTotp(B32_SHA1, { time: 2 ** 53 - 1 }), generateTotp(B32_SHA1, { time: 0 }));
+  });
+  it('at the largest time, with a 1 s period, the window is whole and the step can be passed back as after', () => {
+    const time = 2 ** 53 - 1;
+    const step = Math.floor(time / 1000);
+    const token = referenceTotp(SEED_SHA1, time, 1, 0, 'SHA1', 6);
+    const match = verifyTotp(token, SEED_SHA1, { time, period: 1, window: 100 });
+    assert.ok(match !== null && match.step === step + match.delta);
+    assert.equal(verifyTotp(token, SEED_SHA1, { time, period: 1, window: 100, after: match.step }), null);
+  });
+});
+
+describe('Steam Guard codes (encoder: steam)', () => {
+  // Captured from the Steam mobile app with a throw-away account, in KeePassXC's tests/TestTotp.cpp (testSteamTotp).
+  const STEAM_SECRET = '63BEDWCQZKTQWPESARIERL5DTTQFCJTK';
+  const VECTORS: Array<[number, string]> = [
+    [1511200518, 'FR8RV'],
+    [1511200714, '9P3VP'],
+  ];
+  it('matches the codes the Steam app showed', () => {
+    for (const [seconds, code] of VECTORS) {
+      assert.equal(generateTotp(STEAM_SECRET, { time: seconds * 1000, encoder: 'steam' }), code);
+      assert.deepEqual(verifyTotp(code, STEAM_SECRET, { time: seconds * 1000, encoder: 'steam' })?.delta, 0);
+    }
+    // steam-totp (Python) test: the key "foo" at 1024 s.
+    assert.equal(generateTotp(ascii('foo'), { time: 1_024_000, encoder: 'steam' }), 'TXNN5');
+  });
+  it('reads tokens in either case and with spaces; refuses symbols outside the alphabet', () => {
+    const time = VECTORS[0][0] * 1000;
+    assert.notEqual(verifyTotp('fr8rv', STEAM_SECRET, { time, encoder: 'steam' }), null);
+    assert.notEqual(verifyTotp('FR8 RV', STEAM_SECRET, { time, encoder: 'steam' }), null);
+    for (const token of ['FR8R', 'FR8RVV', 'FR8R0', 'AR8RV', '12345']) {
+      assert.equal(verifyTotp(token, STEAM_SECRET, { time, encoder: 'steam' }), null, token);
+    }
+  });
+  it('is HMAC-SHA1 with 5 characters: other algorithms or digits are refused', () => {
+    assert.throws(() => generateTotp(STEAM_SECRET, { encoder: 'steam', algorithm: 'SHA256' as 'SHA1' }), { code: 'ERR_INVALID_ARG_VALUE' });
+    assert.throws(() => generateTotp(STEAM_SECRET, { encoder: 'steam', digits: 6 as 5 }), { code: 'ERR_OUT_OF_RANGE' });
+    assert.throws(() => generateTotp(STEAM_SECRET, { encoder: 'rfc' as 'steam' }), { code: 'ERR_INVALID_ARG_VALUE' });
+    assert.match(generateTotp(STEAM_SECRET, { encoder: 'steam', digits: 5 }), /^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
+  });
+  it('property: every code is 5 symbols of the alphabet, and verifies at its own time', () => {
+    fc.assert(
+      fc.property(fcKey, fc.integer({ min: 0, max: 2 ** 40 }), (key, seconds) => {
+        const code = generateTotp(key, { time: seconds * 1000, encoder: 'steam' });
+        assert.match(code, /^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
+        assert.notEqual(verifyTotp(code, key, { time: seconds * 1000, encoder: 'steam', window: 0 }), null);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('drift-aware verification (issue 12, item 3)', () => {
+  const t = 1_700_000_000_000;
+  const step = Math.floor(t / 30_000);
+  const codeAt = (offset: number): string => referenceTotp(SEED_SHA1, t + offset * 30_000, 30, 0, 'SHA1', 6);
+  it('a device 5 steps fast is found around its stored drift, and the new offset comes back as delta', () => {
+    assert.equal(verifyTotp(codeAt(5), SEED_SHA1, { time: t }), null);
+    assert.deepEqual(verifyTotp(codeAt(5), SEED_SHA1, { time: t, drift: 4 }), { step: step + 5, delta: 5 });
+    assert.deepEqual(verifyTotp(codeAt(-7), SEED_SHA1, { time: t, drift: -7 }), { step: step - 7, delta: -7 });
+  });
+  it('a user who fixed their clock is not locked out: the window around 0 is still searched', () => {
+    assert.deepEqual(verifyTotp(codeAt(0), SEED_SHA1, { time: t, drift: 10 }), { step, delta: 0 });
+    assert.deepEqual(verifyTotp(codeAt(1), SEED_SHA1, { time: t, drift: -10 }), { step: step + 1, delta: 1 });
+  });
+  it('never accepts a step beyond MAX_DRIFT (20) from now, so delta is always a valid next drift', () => {
+    assert.equal(verifyTotp(codeAt(21), SEED_SHA1, { time: t, drift: 20 }), null);
+    assert.deepEqual(verifyTotp(codeAt(20), SEED_SHA1, { time: t, drift: 20 })?.delta, 20);
+    assert.equal(verifyTotp(codeAt(25), SEED_SHA1, { time: t, drift: 20, window: 5 }), null);
+    for (const drift of [21, -21, 0.5, NaN]) {
+      assert.throws(() => verifyTotp(codeAt(0), SEED_SHA1, { time: t, drift }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
+    }
+  });
+  it('replays are refused around the drift too', () => {
+    assert.equal(verifyTotp(codeAt(5), SEED_SHA1, { time: t, drift: 5, after: step + 5 }), null);
+  });
+  it('property: with any drift, the returned delta is within the bound and matches the code', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -20, max: 20 }), fc.integer({ min: -25, max: 25 }), fc.integer({ min: 0, max: 3 }), (drift, offset, window) => {
+        const match = verifyTotp(codeAt(offset), SEED_SHA1, { time: t, drift, window });
+        const reachable = Math.abs(offset) <= 20 && (Math.abs(offset) <= window || Math.abs(offset - drift) <= window);
+        if (reachable) assert.ok(match !== null && Math.abs(match.delta) <= 20, `drift ${drift} offset ${offset}`);
+        if (match !== null) assert.equal(codeAt(match.delta), codeAt(offset));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('totpStep and totpTimeRemaining', () => {
+  it('give the step and the milliseconds until it ends', () => {
+    assert.equal(totpStep(59_000), 1);
+    assert.equal(totpStep(59_000, 60), 0);
+    assert.equal(totpTimeRemaining(59_000), 1000);
+    assert.equal(totpTimeRemaining(60_000), 30_000);
+    assert.equal(totpTimeRemaining(60_000, 1), 1000);
+    const now = Date.now();
+    const remaining = totpTimeRemaining();
+    assert.ok(remaining > 0 && remaining <= 30_000);
+    assert.ok(Math.abs(totpStep() - Math.floor(now / 30_000)) <= 1);
+  });
+  it('agree with verifyTotp: the step of a code is totpStep, and it changes when the time remaining runs out', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 45 }), fc.integer({ min: 1, max: 3600 }), (time, period) => {
+        const step = totpStep(time, period);
+        const left = totpTimeRemaining(time, period);
+        assert.equal(totpStep(time + left, period), step + 1);
+        assert.equal(totpStep(time + left - 1, period), step);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('check their arguments', () => {
+    assert.throws(() => totpStep(-1), { code: 'ERR_OUT_OF_RANGE', message: /"time"/ });
+    assert.throws(() => totpStep(0, 0), { code: 'ERR_OUT_OF_RANGE', message: /"period"/ });
+    assert.throws(() => totpTimeRemaining('1' as unknown as number), { code: 'ERR_INVALID_ARG_TYPE' });
   });
 });

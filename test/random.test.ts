@@ -142,3 +142,76 @@ test('argument errors are typed and coded', () => {
   assert.throws(() => randomBytes('20' as never), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
   assert.throws(() => setEntropyCache(0 as never), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
 });
+
+test('a broken CSPRNG never yields constant secrets: no-op, zero fill, partial fill and throwing are refused', async () => {
+  const { generateSecret, generateUserConfiguration } = await import('../src/index.js');
+  const real = globalThis.crypto;
+  const broken: Array<[string, (array: Uint8Array) => unknown]> = [
+    ['a no-op', (array) => array],
+    ['a zero fill', (array) => array.fill(0)],
+    ['a constant fill', (array) => array.fill(0x41)],
+    ['a partial fill (first half only)', (array) => real.getRandomValues(array.subarray(0, array.length >> 1))],
+    ['a fill of the first 64 bytes only', (array) => real.getRandomValues(array.subarray(0, Math.min(64, array.length)))],
+  ];
+  for (const cache of [true, false]) {
+    for (const [what, getRandomValues] of broken) {
+      // Without the cache a 20-byte request half filled still has 16 bytes that differ: only a whole constant
+      // 16-byte block is a certain sign of a broken source (a working one makes one with probability 2^-120).
+      if (!cache && what.startsWith('a partial') || (!cache && what.includes('first 64'))) continue;
+      setEntropyCache(false); // wipe
+      setEntropyCache(cache);
+      withCrypto({ getRandomValues }, () => {
+        for (const make of [() => generateSecret(), () => generateUserConfiguration('bob', 'ACME'), () => randomBytes(20)]) {
+          assert.throws(make, { name: 'TotpConfigError', code: 'ERR_CSPRNG_FAILED' }, `${what}, cache ${cache}`);
+        }
+      });
+    }
+  }
+  setEntropyCache(false);
+  setEntropyCache(true);
+  const failure = new Error('NotSupportedError');
+  withCrypto({ getRandomValues: () => { throw failure; } }, () => {
+    assert.throws(() => randomBytes(20), (error: unknown) => {
+      assert.ok(error instanceof TotpConfigError);
+      assert.equal(error.code, 'ERR_CSPRNG_FAILED');
+      assert.equal(error.cause, failure, 'the original error is the cause');
+      return true;
+    });
+  });
+  // After the failures, a working CSPRNG serves again, and nothing handed out before the fault repeats.
+  assert.notDeepEqual(randomBytes(20), new Uint8Array(20));
+  assert.equal(generateSecret().length, 32);
+});
+
+test('withRandomBytes lends bytes without a copy and wipes them afterwards, even when the borrower throws', async () => {
+  const { withRandomBytes } = await import('../src/random.js');
+  let lent: Uint8Array | undefined;
+  let at = -1;
+  const copy = withRandomBytes(24, (bytes, offset, size) => {
+    lent = bytes;
+    at = offset;
+    return bytes.slice(offset, offset + size);
+  });
+  assert.equal(copy.length, 24);
+  assert.ok(lent !== undefined && lent.subarray(at, at + 24).every((b) => b === 0), 'wiped after use');
+  assert.throws(() => withRandomBytes(16, (bytes, offset) => {
+    lent = bytes;
+    at = offset;
+    throw new Error('borrower failed');
+  }), /borrower failed/);
+  assert.ok(lent.subarray(at, at + 16).every((b) => b === 0), 'wiped after a throw');
+});
+
+test('drawSymbols is unbiased: χ² over a 10-symbol alphabet (256 % 10 ≠ 0, so rejection sampling is needed)', async () => {
+  const { drawSymbols } = await import('../src/random.js');
+  const alphabet = '0123456789';
+  const text = drawSymbols(alphabet, 200_000);
+  assert.equal(text.length, 200_000);
+  const counts = new Array(10).fill(0);
+  for (let i = 0; i < text.length; i++) counts[alphabet.indexOf(text[i])]++;
+  const expected = text.length / 10;
+  const chi2 = counts.reduce((sum, n) => sum + (n - expected) ** 2 / expected, 0);
+  // 9 degrees of freedom: P(χ² > 27.88) = 0.001. `byte % 10` alone would give symbols 0–5 a 3.1% surplus:
+  // χ² ≈ 120 at this size.
+  assert.ok(chi2 < 27.88, `χ² = ${chi2.toFixed(2)} (counts ${counts.join(', ')})`);
+});

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import * as lib from '../src/index.js';
 import { formatOtpauthUri, MAX_ACCOUNT_BYTES, MAX_ISSUER_BYTES, TotpConfigError } from '../src/index.js';
 import type { Digits, OtpauthUriOptions } from '../src/index.js';
 import { assertLabel, encodeLabel } from '../src/internal/label.js';
@@ -174,4 +175,56 @@ test('formatOtpauthUri refuses bad options with typed, coded errors that never e
   const error = (() => { try { formatOtpauthUri({ ...base, secret: 'JBSWY3DPEHPK3PX!' }); } catch (e) { return e; } })();
   assert.ok(error instanceof TotpConfigError);
   assert.match(error.message, /bad character at index 15/);
+});
+
+test('labels: joiners inside emoji and words, and subdivision flags, are accepted; hidden formatting is refused', () => {
+  const accepted = [
+    '👩‍💻 dev', // ZWJ emoji sequence
+    '👨‍👩‍👧',
+    'می‌خواهم', // Persian: ZWNJ between two letters
+    'क्‍ष', // Devanagari half form: ZWJ after a virama
+    '🏴󠁧󠁢󠁥󠁮󠁧󠁿 fan', // England's flag: U+1F3F4, tag characters, cancel tag
+    'Ünïcödé 😀',
+  ];
+  for (const label of accepted) assert.equal(assertLabel(label, 'user', 128), label, label);
+  const refused: Array<[string, RegExp]> = [
+    ['abc\u202Edef', /U\+202E \(at index 3\)/],
+    ['\u200Dbob', /U\+200D \(at index 0\)/],
+    ['bob\u200C', /U\+200C \(at index 3\)/],
+    ['👩\u200Db', /U\+200D \(at index 2\)/], // a joiner next to an ASCII letter
+    ['x\u{E0041}', /U\+E0041 \(at index 1\)/], // a tag character outside a flag
+    ['🏴\u{E0001}', /U\+E0001/], // LANGUAGE TAG, never part of a flag
+    ['a\u2029b', /U\+2029/],
+    ['\u061Cx', /U\+061C/],
+  ];
+  for (const [label, message] of refused) {
+    assert.throws(() => assertLabel(label, 'user', 128), { name: 'RangeError', code: 'ERR_INVALID_LABEL', message }, label);
+  }
+});
+
+test('an over-long label, secret or token is refused at the cost of the limit, not of the input', () => {
+  const huge = 'a'.repeat(10_000_000);
+  const upper = huge.toUpperCase();
+  const cases: Array<[string, () => unknown]> = [
+    ['generateUserConfiguration(user)', () => lib.generateUserConfiguration(huge, 'ACME')],
+    ['generateUserConfiguration(_, issuer)', () => lib.generateUserConfiguration('bob', huge)],
+    ['formatOtpauthUri({account})', () => formatOtpauthUri({ secret: SECRET, account: huge })],
+    ['formatOtpauthUri({secret})', () => formatOtpauthUri({ secret: upper, account: 'bob' })],
+    ['generateTotp(secret)', () => lib.generateTotp(huge)],
+    ['verifyTotp(_, secret)', () => lib.verifyTotp('123456', huge)],
+    ['verifyTotp(token)', () => lib.verifyTotp(huge, SECRET)],
+  ];
+  for (const [name, call] of cases) {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      try {
+        call();
+      } catch {
+        // refused: what is timed is how fast
+      }
+      best = Math.min(best, performance.now() - start);
+    }
+    assert.ok(best < 1, `${name}: ${best.toFixed(3)} ms for a 10^7-character input`);
+  }
 });
