@@ -34,6 +34,7 @@ const READ_ONCE: Array<[string, Record<string, unknown>, (options: never) => unk
   ['base32Encode', { padding: true }, (o) => lib.base32Encode(Uint8Array.of(1, 2), o)],
   ['formatOtpauthUri', { type: 'hotp', secret: S, account: 'bob', issuer: 'ACME', algorithm: 'SHA256', digits: 7, counter: 3 }, (o) => lib.formatOtpauthUri(o)],
   ['formatOtpauthUri (steam)', { secret: S, account: 'bob', encoder: 'steam', period: 30 }, (o) => lib.formatOtpauthUri(o)],
+  ['parseOtpauthUri', { strict: false }, (o) => lib.parseOtpauthUri(`otpauth://totp/A:bob?secret=${S}&issuer=B`, o)],
   ['generateHotp', { algorithm: 'SHA512', digits: 8 }, (o) => lib.generateHotp(S, 1, o)],
   ['generateTotp', { time: 59_000, period: 30, t0: 0, algorithm: 'SHA1', digits: 8 }, (o) => lib.generateTotp(S, o)],
   ['verifyTotp', { time: 59_000, window: 2, after: 0, drift: 1, digits: 6, algorithm: 'SHA1', period: 30, t0: 0 }, (o) => lib.verifyTotp('287082', S, o)],
