@@ -182,5 +182,5 @@ export function uint53(field: ProtoField): number | undefined {
 }
 
 function malformed(what: string, offset: number): TotpConfigError {
-  return new TotpConfigError('ERR_MIGRATION_MALFORMED', `The migration payload is malformed: ${what} at byte ${offset}`);
+  return new TotpConfigError('ERR_MIGRATION_MALFORMED', `Malformed migration payload: ${what} at byte ${offset}`);
 }
