@@ -32,8 +32,8 @@
  * @module
  */
 import { base32Decode, base32Encode } from './base32.js';
-import { TotpConfigError, typeError, type ErrorCodeValue } from './errors.js';
-import { assertString, describeType, optionsBag, own } from './internal/assert.js';
+import { TotpConfigError, type ErrorCodeValue } from './errors.js';
+import { assertString, optionalBoolean, optionsBag, own } from './internal/assert.js';
 import { resolveNames, type NameSources } from './internal/names.js';
 import { tolerate, type ParseWarning, type Tolerance } from './internal/warnings.js';
 import {
@@ -161,7 +161,8 @@ const URI_SOURCES: NameSources = { prefix: "the label's issuer prefix", paramete
  */
 export function parseOtpauthUri(uri: string, options?: ParseOptions): ParsedOtpauthUri {
   assertString(uri, 'uri');
-  const t: Tolerance = { strict: readStrict(options), warnings: [] };
+  const o = optionsBag(options, 'options');
+  const t: Tolerance = { strict: optionalBoolean(own(o, 'strict', o.strict), 'options.strict', false), warnings: [] };
   const parts = splitUri(uri, t);
   const label = splitLabel(parts.label);
   const params = readQuery(parts.query, t);
@@ -191,17 +192,6 @@ export function parseOtpauthUri(uri: string, options?: ParseOptions): ParsedOtpa
 
 function uriError(code: ErrorCodeValue, message: string, cause?: unknown): TotpConfigError {
   return new TotpConfigError(code, message, cause === undefined ? undefined : { cause });
-}
-
-/** `options.strict`, read once as an own property: a boolean, default `false`. */
-function readStrict(options: ParseOptions | undefined): boolean {
-  const o = optionsBag(options, 'options');
-  const value = own(o, 'strict', o.strict);
-  const strict = value === undefined ? false : value;
-  if (typeof strict !== 'boolean') {
-    throw typeError('ERR_INVALID_ARG_TYPE', `"options.strict" must be a boolean (received ${describeType(strict)})`);
-  }
-  return strict;
 }
 
 /** The raw (still encoded) parts of a URI: its type as written but lower case, its label and its query. */
