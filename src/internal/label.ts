@@ -159,8 +159,9 @@ function tooLong(name: string, maxBytes: number, received: string): RangeError {
  * @example
  * ```ts
  * assertAccountFits('alice', 'user', true);    // => undefined
- * assertAccountFits('%20alice', 'user', true); // throws: "user" must not start with a space after an issuer …
- * assertAccountFits('..', 'user', false);      // throws: "user" must not be '.' or '..' when there is no issuer
+ * assertAccountFits('%20alice', 'user', true);
+ * // throws: "user" must not start with a space after an issuer (the Key URI Format's padding)
+ * assertAccountFits('..', 'user', false); // throws: "user" must not be '.' or '..' when there is no issuer
  * ```
  */
 export function assertAccountFits(encodedAccount: string, name: string, hasIssuer: boolean): void {

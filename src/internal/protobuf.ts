@@ -116,9 +116,9 @@ export interface ProtoField {
  *   field number 0, or a group or unknown wire type.
  * @example
  * ```ts
- * readFields(Uint8Array.of(16, 1, 10, 1, 255));
- * // => [{ field: 2, wire: 0, low: 1, high: 0, bytes: undefined },
- * //     { field: 1, wire: 2, low: 0, high: 0, bytes: Uint8Array [255] }]
+ * const [version, secret] = readFields(Uint8Array.of(16, 1, 10, 1, 255));
+ * [version.field, version.wire, version.low]; // => [2, 0, 1]
+ * secret.bytes; // => Uint8Array [255]
  * ```
  */
 export function readFields(message: Uint8Array): ProtoField[] {
