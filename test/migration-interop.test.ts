@@ -81,7 +81,7 @@ before(() => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 // protoc's text format: `name: value` lines, `otp_parameters { … }` blocks, strings with C escapes (octal bytes).
-function unescape(quoted: string): Buffer {
+function unescapeText(quoted: string): Buffer {
   const bytes: number[] = [];
   const body = quoted.slice(1, -1);
   for (let i = 0; i < body.length; i++) {
@@ -116,8 +116,8 @@ function fromText(text: string): Payload[] {
     else {
       const [, key, value] = /^(\w+): (.*)$/.exec(line)!;
       if (account === undefined) (payload as unknown as Record<string, number>)[key] = Number(value);
-      else if (key === 'secret') account.secret = unescape(value).toString('hex');
-      else if (key === 'name' || key === 'issuer') account[key] = unescape(value).toString('utf8');
+      else if (key === 'secret') account.secret = unescapeText(value).toString('hex');
+      else if (key === 'name' || key === 'issuer') account[key] = unescapeText(value).toString('utf8');
       else if (key === 'algorithm') account.algorithm = ALGORITHMS.indexOf(value);
       else if (key === 'digits') account.digits = DIGITS.indexOf(value);
       else if (key === 'type') account.type = TYPES.indexOf(value);

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { base32Encode } from '../src/base32.js';
 import { ProtoWriter } from '../src/internal/protobuf.js';
-import { decodeMigration, encodeMigration, MAX_MIGRATION_URI_LENGTH } from '../src/migration.js';
+import { decodeMigration, encodeMigration, MAX_MIGRATION_URI_LENGTH, type DecodedMigration } from '../src/migration.js';
 import { parseOtpauthUri } from '../src/parse.js';
 import { qrMatrix, qrPng } from '../src/qr.js';
 import type { OtpauthUriOptions } from '../src/uri.js';
@@ -59,7 +59,7 @@ describe('decodeMigration: Google Authenticator exports from public test data (.
     if (corpus === undefined) return;
     let accounts = 0;
     for (const entry of corpus.entries) {
-      let decoded;
+      let decoded: DecodedMigration;
       try {
         decoded = decodeMigration(entry.uris);
       } catch (error) {
