@@ -104,6 +104,8 @@ const TOLERATED: [string, ParsedOtpauthUri, WarningCode[], string][] = [
   ['otpauth://totp/École:alice?secret=JBSWY3DPEHPK3PXP', totp({ issuer: 'École' }), ['RAW_CHARACTERS'], 'ERR_OTPAUTH_ENCODING'],
   // A repeated parameter that is not read (andOTP writes one tags= per tag).
   ['otpauth://totp/alice?secret=JBSWY3DPEHPK3PXP&tags=a&tags=b&tags=c', totp({}), ['REPEATED_PARAMETER'], 'ERR_OTPAUTH_MALFORMED'],
+  // A name that could be anything (a secret pasted in the wrong place) is not quoted, only its length.
+  ['otpauth://totp/alice?secret=JBSWY3DPEHPK3PXP&JBSWY3DPEHPK3PXP=1&JBSWY3DPEHPK3PXP=2', totp({}), ['REPEATED_PARAMETER'], 'ERR_OTPAUTH_MALFORMED'],
   // A known parameter in another case is not read, as apps do; it may have meant something.
   ['otpauth://totp/alice?secret=JBSWY3DPEHPK3PXP&ALGORITHM=SHA256', totp({}), ['IGNORED_PARAMETER'], 'ERR_OTPAUTH_MALFORMED'],
   ['otpauth://totp/alice?Secret=X&secret=JBSWY3DPEHPK3PXP', totp({}), ['IGNORED_PARAMETER'], 'ERR_OTPAUTH_MALFORMED'],
