@@ -1,44 +1,18 @@
-// Builds dist/esm (ES modules, .js + .d.ts) and dist/cjs (CommonJS, .cjs + .d.cts) with tsc.
-// tsc cannot emit .cjs/.d.cts from .ts sources that are ESM, so the CommonJS build is emitted as .js/.d.ts into
-// a scratch folder and renamed here, with relative specifiers rewritten to match ('./base32.js' -> './base32.cjs').
+// Builds dist/esm (ES modules) and dist/cjs (CommonJS) with tsc, each as .js + .d.ts. dist/cjs gets its own
+// package.json saying {"type": "commonjs"}, so Node and TypeScript read the .js and .d.ts files there as
+// CommonJS: no renaming and no rewriting of specifiers. The exports map (scripts/entries.mjs) sends `import` to
+// dist/esm and `require` to dist/cjs, each with the declarations of its own format.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './entries.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
 
-execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
-execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.cjs.json')], { stdio: 'inherit' });
+execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.cjs.json')], { stdio: 'inherit' });
+writeFileSync(join(ROOT, 'dist', 'cjs', 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 
-function* walk(dir) {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* walk(path);
-    else yield path;
-  }
-}
-
-const relativeJs = /((?:from|import|require)\s*\(?\s*['"])(\.{1,2}\/[^'"]*?)\.js(['"])/g;
-const cjsDir = join(root, 'dist', 'cjs');
-for (const path of [...walk(cjsDir)]) {
-  let target;
-  if (path.endsWith('.d.ts')) target = path.slice(0, -'.d.ts'.length) + '.d.cts';
-  else if (path.endsWith('.js')) target = path.slice(0, -'.js'.length) + '.cjs';
-  else continue;
-  const text = readFileSync(path, 'utf8').replace(relativeJs, '$1$2.cjs$3');
-  writeFileSync(path, text);
-  renameSync(path, target);
-}
-// The CommonJS build has no CLI: the bin is the ESM one.
-for (const name of ['cli.cjs', 'cli.d.cts']) rmSync(join(cjsDir, name), { force: true });
-
-const cli = join(root, 'dist', 'esm', 'cli.js');
-try {
-  chmodSync(cli, 0o755);
-} catch {
-  // no CLI built yet
-}
-mkdirSync(join(root, 'dist'), { recursive: true });
+// The bin is the ES module build's CLI (tsconfig.build.cjs.json leaves the CLI out of the CommonJS build).
+chmodSync(join(ROOT, 'dist', 'esm', 'cli.js'), 0o755);

@@ -116,11 +116,13 @@ export class TotpConfigError extends Error {
 
 /** A `TypeError` with a stable `code` property. */
 export interface CodedTypeError extends TypeError {
+  /** Stable machine-readable code, such as `'ERR_INVALID_ARG_TYPE'`. */
   readonly code: ErrorCodeValue;
 }
 
 /** A `RangeError` with a stable `code` property. */
 export interface CodedRangeError extends RangeError {
+  /** Stable machine-readable code, such as `'ERR_OUT_OF_RANGE'`. */
   readonly code: ErrorCodeValue;
 }
 

@@ -31,7 +31,18 @@ export type { HotpUriOptions, OtpauthUriOptions, SteamUriOptions, TotpUriOptions
 export { ErrorCode, TotpConfigError } from './errors.js';
 export type { CodedRangeError, CodedTypeError, ErrorCodeValue } from './errors.js';
 export { generateHotp, generateTotp, totpStep, totpTimeRemaining, verifyHotp, verifyTotp } from './otp.js';
-export type { HotpMatch, OtpOptions, TotpMatch, TotpOptions, VerifyHotpOptions, VerifyTotpOptions } from './otp.js';
+export type {
+  DecimalTotpOptions,
+  HotpMatch,
+  OtpOptions,
+  SteamTotpOptions,
+  TotpMatch,
+  TotpOptions,
+  TotpTiming,
+  VerifyHotpOptions,
+  VerifyTotpOptions,
+  VerifyWindow,
+} from './otp.js';
 export { MAX_OTPAUTH_URI_LENGTH, parseOtpauthUri } from './parse.js';
 export type {
   ParsedHotpUri,

@@ -51,27 +51,39 @@ export interface TotpUriOptions extends UriBase {
   period?: number | undefined;
   /** `'decimal'` (the default) codes. */
   encoder?: 'decimal' | undefined;
+  /** Not for TOTP: a counter is refused (no app would read it). */
   counter?: undefined;
 }
 
 /** Options for an HOTP URI: `counter` is required. */
 export interface HotpUriOptions extends UriBase {
+  /** `'hotp'`. */
   type: 'hotp';
+  /** Default `'SHA1'`; written only when different. */
   algorithm?: Algorithm | undefined;
+  /** 6, 7 or 8. Default 6; written only when different. */
   digits?: Digits | undefined;
-  /** The initial counter, an integer from 0 to 2^53 − 1. */
+  /** The initial counter, an integer from 0 to 2^53 − 1. Required by the Key URI Format for HOTP. */
   counter: number;
+  /** `'decimal'`: HOTP has no other encoder. */
   encoder?: 'decimal' | undefined;
+  /** Not for HOTP: a period is not written. */
   period?: undefined;
 }
 
 /** Options for a Steam Guard entry: TOTP, HMAC-SHA1, 5 characters, written as `encoder=steam` (KeePassXC). */
 export interface SteamUriOptions extends UriBase {
+  /** `'totp'`: Steam Guard codes are time-based. */
   type?: 'totp' | undefined;
+  /** `'steam'`: codes are 5 characters of `23456789BCDFGHJKMNPQRTVWXY`. */
   encoder: 'steam';
+  /** `'SHA1'`, the only one Steam uses. */
   algorithm?: 'SHA1' | undefined;
+  /** 5, the only length Steam uses; not written (the encoder implies it). */
   digits?: 5 | undefined;
+  /** Time step in seconds, 1 to 3600. Default 30 (Steam's); written only when different. */
   period?: number | undefined;
+  /** Not for TOTP. */
   counter?: undefined;
 }
 

@@ -84,10 +84,7 @@ export function optionalOneOf<T extends string>(value: unknown, name: string, al
 export function assertOneOf<T extends string>(value: unknown, name: string, allowed: readonly T[]): T {
   assertString(value, name);
   if (!(allowed as readonly string[]).includes(value as string)) {
-    throw rangeError(
-      'ERR_INVALID_ARG_VALUE',
-      `"${name}" must be one of '${allowed.join("', '")}'`,
-    );
+    throw rangeError('ERR_INVALID_ARG_VALUE', `"${name}" must be one of '${allowed.join("', '")}'`);
   }
   return value as T;
 }

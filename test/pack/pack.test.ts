@@ -7,8 +7,12 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENTRIES, built, specifier, subpath } from '../../scripts/entries.mjs';
+
+const entries: string[] = ENTRIES;
+const subpaths = entries.filter((name) => name !== 'index');
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
@@ -35,14 +39,20 @@ after(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-test('the tarball holds the builds, types, README and LICENSE, and nothing else', () => {
+test('the tarball holds the builds, types, stubs, README, CHANGELOG and LICENSE, and nothing else', () => {
   const listing = run('tar', ['-tzf', tarball], work).split('\n').filter(Boolean).map((p) => p.replace(/^package\//, ''));
-  for (const required of ['package.json', 'README.md', 'LICENSE', 'qr/package.json', 'dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/esm/qr.js', 'dist/esm/cli.js', 'dist/cjs/index.cjs', 'dist/cjs/index.d.cts', 'dist/cjs/qr.cjs', 'dist/cjs/qr.d.cts']) {
-    assert.ok(listing.includes(required), `missing ${required}`);
+  const required = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/esm/cli.js', 'dist/cjs/package.json'];
+  for (const name of entries) {
+    const b = built(name);
+    required.push(b.esm, b.esmTypes, b.cjs, b.cjsTypes);
+    if (name !== 'index') required.push(`${name}/package.json`);
   }
-  for (const path of listing) {
-    assert.match(path, /^(package\.json|README\.md|LICENSE|qr\/package\.json|dist\/(esm|cjs)\/.+\.(js|cjs|d\.ts|d\.cts))$/, `unexpected ${path}`);
-  }
+  for (const path of required) assert.ok(listing.includes(path), `missing ${path}`);
+  const stubs = subpaths.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const allowed = new RegExp(
+    `^(package\\.json|README\\.md|CHANGELOG\\.md|LICENSE|(${stubs})/package\\.json|dist/cjs/package\\.json|dist/(esm|cjs)/.+\\.(js|d\\.ts))$`,
+  );
+  for (const path of listing) assert.match(path, allowed, `unexpected ${path}`);
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   assert.equal(manifest.dependencies, undefined, 'no runtime dependencies');
   assert.equal(manifest.sideEffects, false);
@@ -58,7 +68,7 @@ test('@arethetypeswrong/cli reports no problems for any entry', () => {
   const result = spawnSync(join(BIN, 'attw'), [tarball, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
   const report = JSON.parse(result.stdout) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } };
   assert.deepEqual(report.analysis.problems, [], JSON.stringify(report.analysis.problems, null, 2));
-  assert.deepEqual(Object.keys(report.analysis.entrypoints).sort(), ['.', './package.json', './qr']);
+  assert.deepEqual(Object.keys(report.analysis.entrypoints).sort(), [...entries.map(subpath), './package.json'].sort());
   assert.equal(result.status, 0);
 });
 
@@ -84,7 +94,33 @@ console.log(JSON.stringify({ keys: Object.keys(c), ok, svg: qrSvg(c.otpauth_str)
   assert.deepEqual(esm, { keys: ['otpauth_str', 'secret'], ok: true, svg: true });
   const cjs = JSON.parse(run(process.execPath, ['cjs.cjs'], consumer));
   assert.deepEqual({ ...cjs, file: undefined }, { keys: ['otpauth_str', 'secret'], ok: true, svg: true, file: undefined });
-  assert.match(cjs.file, /dist[/\\]cjs[/\\]index\.cjs$/);
+  assert.match(cjs.file, /dist[/\\]cjs[/\\]index\.js$/);
+});
+
+test('every entry loads through import and require, with the same exports from both builds', () => {
+  const names = JSON.stringify(entries.map(specifier));
+  writeFileSync(
+    join(consumer, 'entries.cjs'),
+    `const out = {};
+for (const name of ${names}) out[name] = { file: require.resolve(name), keys: Object.keys(require(name)).sort() };
+console.log(JSON.stringify(out));`,
+  );
+  writeFileSync(
+    join(consumer, 'entries.mjs'),
+    `const out = {};
+for (const name of ${names}) out[name] = { file: import.meta.resolve(name), keys: Object.keys(await import(name)).sort() };
+console.log(JSON.stringify(out));`,
+  );
+  const cjs = JSON.parse(run(process.execPath, ['entries.cjs'], consumer));
+  const esm = JSON.parse(run(process.execPath, ['entries.mjs'], consumer));
+  for (const name of entries) {
+    const b = built(name);
+    const id = specifier(name);
+    assert.ok(cjs[id].file.endsWith(b.cjs.split('/').join(sep)), `require('${id}') loads ${cjs[id].file}`);
+    assert.ok(esm[id].file.endsWith(b.esm), `import '${id}' loads ${esm[id].file}`);
+    assert.ok(esm[id].keys.length > 0, `${id} exports something`);
+    assert.deepEqual(cjs[id].keys, esm[id].keys, `${id}: the CommonJS and ES module builds export the same names`);
+  }
 });
 
 test('TypeScript consumers type-check under node16, nodenext and bundler, as ESM and CJS', () => {
@@ -98,7 +134,9 @@ generateUserConfiguration('a', 'b', { digits: 9 });
 export const used = [match, svg];
 `;
   const esmImports = `import { generateUserConfiguration, verifyTotp, type UserConfiguration, type TotpMatch } from 'totp-config';
-import { qrSvg } from 'totp-config/qr';`;
+import { qrSvg } from 'totp-config/qr';
+${subpaths.map((name, i) => `import * as entry${i} from '${specifier(name)}';`).join('\n')}
+export const entries = [${subpaths.map((_, i) => `entry${i}`).join(', ')}];`;
   const cases: Array<[string, Record<string, string>, string, string]> = [
     ['node16-esm', { module: 'node16', moduleResolution: 'node16' }, 'index.mts', esmImports],
     ['node16-cjs', { module: 'node16', moduleResolution: 'node16' }, 'index.cts', esmImports],

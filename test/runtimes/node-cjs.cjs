@@ -1,4 +1,4 @@
-// Node, CommonJS: `require` resolves the exports map's "require" condition (dist/cjs/*.cjs). The cases are ESM
+// Node, CommonJS: `require` resolves the exports map's "require" condition (dist/cjs/*.js). The cases are ESM
 // but import nothing, so a dynamic import() of them loads no second copy of the library.
 const core = require('totp-config');
 const qr = require('totp-config/qr');

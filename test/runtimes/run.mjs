@@ -72,7 +72,7 @@ for (const file of ['cases.mjs', 'node-esm.mjs', 'node-cjs.cjs', 'bun.mjs', 'den
 }
 // ESM consumers must get dist/esm, CommonJS ones dist/cjs: the exports map decides, and this checks it did.
 const ESM_ENTRY = ['dist/esm/index.js', 'dist/esm/qr.js'];
-const CJS_ENTRY = ['dist/cjs/index.cjs', 'dist/cjs/qr.cjs'];
+const CJS_ENTRY = ['dist/cjs/index.js', 'dist/cjs/qr.js'];
 
 const bun = findBinary('bun');
 const deno = findBinary('deno');
