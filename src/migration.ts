@@ -6,7 +6,7 @@
  * `data` is standard base64 (RFC 4648 §4, `+ / =`), percent-encoded, of a protobuf `MigrationPayload` as Google
  * Authenticator, Aegis and the extraction tools read it (reverse-engineered, proto3):
  *
- * ```proto
+ * ```text
  * message MigrationPayload {
  *   enum Algorithm  { ALGORITHM_UNSPECIFIED = 0; SHA1 = 1; SHA256 = 2; SHA512 = 3; MD5 = 4; }
  *   enum DigitCount { DIGIT_COUNT_UNSPECIFIED = 0; SIX = 1; EIGHT = 2; }

@@ -68,34 +68,49 @@ interface ParsedBase {
 
 /** What {@link parseOtpauthUri} returns for a `totp` URI with RFC 6238 decimal codes. */
 export interface ParsedTotpUri extends ParsedBase {
+  /** `'totp'`: time-based codes (RFC 6238). */
   type: 'totp';
+  /** The HMAC hash function; `'SHA1'` when the URI has no `algorithm`. */
   algorithm: Algorithm;
+  /** Code length, 6 to 8; 6 when the URI has no `digits`. */
   digits: Digits;
   /** Time step in seconds; 30 when the URI has no `period`. */
   period: number;
+  /** Always `undefined`: a TOTP entry has no counter (a `counter` parameter is checked, then ignored). */
   counter: undefined;
+  /** `'decimal'`: codes are `digits` decimal digits. */
   encoder: 'decimal';
 }
 
 /** What {@link parseOtpauthUri} returns for a Steam Guard entry (`encoder=steam`, or Aegis's `otpauth://steam/`). */
 export interface ParsedSteamUri extends ParsedBase {
+  /** `'totp'`: Steam Guard codes are time-based. */
   type: 'totp';
+  /** Always `'SHA1'`: Steam Guard's HMAC (another `algorithm` is refused). */
   algorithm: 'SHA1';
   /** Steam Guard codes have 5 characters of `23456789BCDFGHJKMNPQRTVWXY`. */
   digits: 5;
+  /** Time step in seconds; 30 when the URI has no `period`. */
   period: number;
+  /** Always `undefined`: a TOTP entry has no counter. */
   counter: undefined;
+  /** `'steam'`: pass the result to `generateTotp`/`verifyTotp` as options, and they compute Steam Guard codes. */
   encoder: 'steam';
 }
 
 /** What {@link parseOtpauthUri} returns for an `hotp` URI. */
 export interface ParsedHotpUri extends ParsedBase {
+  /** `'hotp'`: counter-based codes (RFC 4226). */
   type: 'hotp';
+  /** The HMAC hash function; `'SHA1'` when the URI has no `algorithm`. */
   algorithm: Algorithm;
+  /** Code length, 6 to 8; 6 when the URI has no `digits`. */
   digits: Digits;
+  /** Always `undefined`: an HOTP entry has no period (a `period` parameter is checked, then ignored). */
   period: undefined;
   /** The initial counter (required for HOTP). */
   counter: number;
+  /** `'decimal'`: codes are `digits` decimal digits. */
   encoder: 'decimal';
 }
 
