@@ -236,6 +236,11 @@ interface Batch {
  *   by index, never a secret.
  * @example
  * ```ts
+ * const alice = 'otpauth-migration://offline?data=CiIKCkhlbGxvId6tvu8SBWFsaWNlGgdFeGFtcGxlIAEoATACEAEYASAAKAE%3D';
+ * decodeMigration(alice);
+ * // => { accounts: [{ type: 'totp', account: 'alice', issuer: 'Example', secret: 'JBSWY3DPEHPK3PXP',
+ * //      algorithm: 'SHA1', digits: 6, period: 30, counter: undefined, encoder: 'decimal', warnings: [] }],
+ * //      batchId: 1, batchCount: 1, missing: [], warnings: [] }
  * // dim13/otpauth's README example: made by hand, without version, batch, algorithm or digits fields.
  * const uri = 'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU6YWxpY2VAZ29vZ2xlLmNvbRoHRXhhbXBsZTAC';
  * decodeMigration(uri).accounts;
