@@ -43,8 +43,16 @@ export type {
   VerifyTotpOptions,
   VerifyWindow,
 } from './otp.js';
-export { parseOtpauthUri } from './parse.js';
-export type { ParsedHotpUri, ParsedOtpauthUri, ParsedTotpUri } from './parse.js';
+export { MAX_OTPAUTH_URI_LENGTH, parseOtpauthUri } from './parse.js';
+export type {
+  ParsedHotpUri,
+  ParsedOtpauthUri,
+  ParsedSteamUri,
+  ParsedTotpUri,
+  ParseOptions,
+  ParseWarning,
+  WarningCode,
+} from './parse.js';
 export { hmac, prepareHmac } from './hmac.js';
 export type { HmacAlgorithm, PreparedHmac } from './hmac.js';
 export { generateRecoveryCodes, hashRecoveryCode, verifyRecoveryCode } from './recovery.js';

@@ -14,7 +14,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist', 'esm');
 const KB = 1024;
 
-type Entry = 'index.js' | 'qr.js' | 'compat.js';
+type Entry = 'index.js' | 'qr.js' | 'compat.js' | 'migration.js';
 
 interface Measured {
   code: string;
@@ -42,7 +42,7 @@ const show = (m: Measured) => `${m.minified} B minified, ${m.gzipped} B gzipped`
 
 before(() => {
   // Each test file runs alone: build if nobody has (`npm test` builds first).
-  if (!['index.js', 'qr.js', 'compat.js'].every((entry) => existsSync(join(DIST, entry)))) {
+  if (!['index.js', 'qr.js', 'compat.js', 'migration.js'].every((entry) => existsSync(join(DIST, entry)))) {
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   }
 });
@@ -61,6 +61,9 @@ const BUDGETS: [entry: Entry, name: string, budget: number][] = [
   ['index.js', 'throttle', 1.5 * KB],
   ['index.js', 'bruteForceOdds', 1.25 * KB],
   ['compat.js', 'checkAppCompatibility', 9 * KB],
+  // The migration entry (issue 11): its own budget, so that the main entry does not carry protobuf and base64.
+  ['migration.js', 'decodeMigration', 6 * KB],
+  ['migration.js', 'encodeMigration', 6 * KB],
 ];
 
 for (const [entry, name, budget] of BUDGETS) {
@@ -115,4 +118,18 @@ test('tree shaking: the compatibility rules\' text stays in totp-config/compat; 
   const compat = await measure('compat.js', 'checkAppCompatibility');
   assert.deepEqual(found(compat.code, RULE_TEXT).sort(), [...RULE_TEXT].sort(), 'control: the rules are in compat');
   assert.deepEqual(found(compat.code, [...RECOVERY, ...QR_MARKERS]), []);
+});
+
+// Issue 11: the migration entry costs only the applications that import it.
+test('tree shaking: the main entry carries no migration code, and the migration entry no HMAC/SHA or QR code', async () => {
+  for (const name of ['parseOtpauthUri', 'formatOtpauthUri', 'verifyTotp']) {
+    const m = await measure('index.js', name);
+    assert.ok(!m.code.includes('otpauth-migration'), `migration code in the ${name} bundle`);
+  }
+  for (const name of ['decodeMigration', 'encodeMigration']) {
+    const m = await measure('migration.js', name);
+    assert.ok(m.code.includes('otpauth-migration://offline?'), 'the control: the migration prefix is in its own bundle');
+    assert.deepEqual(found(m.code, SHA_CONSTANTS), [], `SHA constants in the ${name} bundle`);
+    assert.deepEqual(found(m.code, QR_MARKERS), [], `QR code in the ${name} bundle`);
+  }
 });

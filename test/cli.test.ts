@@ -154,6 +154,8 @@ test('parse prints every field as JSON on one line, null where absent', () => {
     digits: 6,
     period: 30,
     counter: null,
+    encoder: 'decimal',
+    warnings: [],
   });
   assert.equal(JSON.parse(run(['parse', '-'], 'otpauth://totp/b?secret=JBSWY3DPEHPK3PXP\n').stdout).issuer, null);
 });

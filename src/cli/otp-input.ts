@@ -46,8 +46,10 @@ export async function totpInput(args: Args, secretArgument: string | undefined):
   if (secretArgument !== undefined) throw new UsageError('give either a secret or --uri, not both');
   const parsed = parseOtpauthUri(uri === '-' ? await readStdinLine('otpauth URI') : uri);
   if (parsed.type !== 'totp') throw new UsageError('--uri must be an otpauth://totp/ URI');
-  const { secret, algorithm, digits, period } = parsed;
-  return { secret, options: { algorithm, digits, period, time } };
+  const { secret, period } = parsed;
+  // A Steam Guard entry's codes are Steam's 5 characters: its encoder goes with it.
+  if (parsed.encoder === 'steam') return { secret, options: { encoder: parsed.encoder, period, time } };
+  return { secret, options: { algorithm: parsed.algorithm, digits: parsed.digits, period, time } };
 }
 
 /** The last second of 9999-12-31: a larger number of seconds is almost surely milliseconds. */

@@ -164,6 +164,34 @@ function tooLong(name: string, maxBytes: number, received: string): RangeError {
   return labelError(`"${name}" must be at most ${maxBytes} bytes in UTF-8 (received ${received})`);
 }
 
+/**
+ * The rules that tie an account to its issuer, checked on the account as {@link encodeLabel} returned it:
+ * - after an issuer, it must not start with a space: the Key URI Format reads spaces after the separator as
+ *   padding (`issuer (":" / "%3A") *"%20" accountname`), and so does `parseOtpauthUri`, so `Example:%20alice` names
+ *   `alice` and `' alice'` could not be read back;
+ * - without one, it must not be `.` or `..`: the label is then the whole path segment, and URL parsers drop dot
+ *   segments (RFC 3986 §5.2.4, WHATWG URL even as `%2E`), so the account would be lost.
+ *
+ * @param encodedAccount - the account as {@link encodeLabel} returned it.
+ * @param name - the argument name for the message.
+ * @param hasIssuer - whether the label has an issuer prefix.
+ * @example
+ * ```ts
+ * assertAccountFits('alice', 'user', true);    // => undefined
+ * assertAccountFits('%20alice', 'user', true);
+ * // throws: "user" must not start with a space after an issuer (the Key URI Format's padding)
+ * assertAccountFits('..', 'user', false); // throws: "user" must not be '.' or '..' when there is no issuer
+ * ```
+ */
+export function assertAccountFits(encodedAccount: string, name: string, hasIssuer: boolean): void {
+  if (hasIssuer && encodedAccount.startsWith('%20')) {
+    throw labelError(`"${name}" must not start with a space after an issuer (the Key URI Format's padding)`);
+  }
+  if (!hasIssuer && (encodedAccount === '.' || encodedAccount === '..')) {
+    throw labelError(`"${name}" must not be '.' or '..' when there is no issuer`);
+  }
+}
+
 /** An `ERR_INVALID_LABEL` error. */
 export function labelError(message: string): RangeError {
   return rangeError('ERR_INVALID_LABEL', message);

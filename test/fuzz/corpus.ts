@@ -1,20 +1,8 @@
 // Real otpauth URIs to mutate: the shared corpora (../shared/vectors/wild-uris.json and peer-vectors.json, read at
 // run time and never copied here) plus a few inline ones, and the mutations applied to them.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** The shared vectors folder: `../shared/vectors` beside the repository (or beside its worktree folder). */
-export function vectorsFolder(): string | undefined {
-  const candidates = [
-    process.env.TOTP_SHARED_VECTORS,
-    join(ROOT, '..', 'shared', 'vectors'),
-    join(ROOT, '..', '..', 'shared', 'vectors'),
-  ];
-  return candidates.find((path): path is string => path !== undefined && existsSync(join(path, 'wild-uris.json')));
-}
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { vectorsFolder } from '../helpers/vectors.js';
 
 const INLINE = [
   'otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example',
