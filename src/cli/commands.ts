@@ -29,4 +29,6 @@ export const COMMANDS: Readonly<Record<string, Loader>> = {
   parse: () => import('./parse.js'),
   'recovery-codes': () => import('./recovery-codes.js'),
   check: () => import('./check.js'),
+  'migrate export': () => import('./migrate-export.js'),
+  'migrate import': () => import('./migrate-import.js'),
 };

@@ -59,13 +59,19 @@ async function readStdin(what: string): Promise<string> {
 }
 
 /**
- * Reads one line from stdin: the line ending and any trailing blank lines (spaces and tabs only) are dropped,
- * as `echo` and editors add them; everything else is the library's to judge.
+ * Reads the lines of stdin, one `what` each: the line endings and any trailing blank lines (spaces and tabs only)
+ * are dropped, as `echo` and editors add them; everything else is the library's to judge.
  */
-export async function readStdinLine(what: string): Promise<string> {
+export async function readStdinLines(what: string): Promise<string[]> {
   const lines = (await readStdin(what)).split(/\r?\n/);
   while (lines.length > 0 && /^[\t ]*$/.test(lines[lines.length - 1])) lines.pop();
   if (lines.length === 0) throw new UsageError(`stdin is empty: expected the ${what}`);
+  return lines;
+}
+
+/** Reads one line from stdin, as {@link readStdinLines}: a second line is a usage error. */
+export async function readStdinLine(what: string): Promise<string> {
+  const lines = await readStdinLines(what);
   if (lines.length > 1) throw new UsageError(`expected the ${what} on one line of stdin (found ${lines.length} lines)`);
   return lines[0];
 }

@@ -23,6 +23,7 @@ const NAMES: Readonly<Record<string, string>> = {
   level: '--level',
   margin: '--margin',
   count: '--count',
+  batchSize: '--batch-size',
   secret: 'the secret',
   token: 'the token',
   uri: 'the URI',
@@ -31,6 +32,9 @@ const NAMES: Readonly<Record<string, string>> = {
 /** Rewrites the library's names into flags, and drops the `(received …)` the library adds for public values. */
 function forTheCommandLine(message: string): string {
   return message
+    .replace(/"accounts\[([0-9]+)\](?:\.([A-Za-z]+))?"/g, (_quoted, index: string, field?: string) =>
+      field === undefined ? `URI ${Number(index) + 1}` : `the ${field} of URI ${Number(index) + 1}`,
+    )
     .replace(/"(?:options\.)?([A-Za-z]+)"/g, (quoted, name: string) =>
       Object.hasOwn(NAMES, name) ? NAMES[name] : quoted,
     )
