@@ -60,7 +60,8 @@ const BUDGETS: [entry: Entry, name: string, budget: number][] = [
   ['index.js', 'verifyRecoveryCode', 5 * KB],
   ['index.js', 'throttle', 1.5 * KB],
   ['index.js', 'bruteForceOdds', 1.25 * KB],
-  ['compat.js', 'checkAppCompatibility', 9 * KB],
+  // checkAppCompatibility reads otpauth URIs too: it carries the tolerant parser (about 1.4 KB of it since issue 11).
+  ['compat.js', 'checkAppCompatibility', 10 * KB],
   // The migration entry (issue 11): its own budget, so that the main entry does not carry protobuf and base64.
   ['migration.js', 'decodeMigration', 6 * KB],
   ['migration.js', 'encodeMigration', 6 * KB],
