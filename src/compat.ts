@@ -372,16 +372,15 @@ interface Parameters {
 /** Bytes that a base32 secret of `text` decodes to (RFC 4648 §6: 5 bits a character), ignoring padding and spaces. */
 const secretBytes = (text: string): number => Math.floor((text.replace(/[=\s]/g, '').length * 5) / 8);
 
-/** Reads an otpauth URI: `encoder=steam` is read here while the parser does not return it. */
+/** Reads an otpauth URI with the tolerant parser (a Steam Guard entry comes back as `encoder: 'steam'`). */
 function fromUri(uri: string): Parameters {
-  const parsed = parseOtpauthUri(uri) as ReturnType<typeof parseOtpauthUri> & { encoder?: Encoder };
-  const steam = parsed.encoder === 'steam' || /[?&]encoder=steam(?:&|$)/i.test(uri);
+  const parsed = parseOtpauthUri(uri);
   return {
     type: parsed.type,
     algorithm: parsed.algorithm,
     digits: parsed.digits,
     period: parsed.period,
-    encoder: steam ? 'steam' : 'decimal',
+    encoder: parsed.encoder,
     secretBytes: secretBytes(parsed.secret),
   };
 }
