@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The entry points, in the order they are listed in package.json. */
-export const ENTRIES = ['index', 'qr'];
+export const ENTRIES = ['index', 'qr', 'compat', 'migration'];
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -85,14 +85,11 @@ export function base32Encode(bytes: Uint8Array, options?: Base32EncodeOptions): 
   const option = own(o, 'padding', o.padding);
   const padding = option === undefined ? false : option;
   if (typeof padding !== 'boolean') {
-    throw typeError(
-      'ERR_INVALID_ARG_TYPE',
-      `"options.padding" must be a boolean (received ${describeType(padding)})`,
-    );
+    throw typeError('ERR_INVALID_ARG_TYPE', `"options.padding" must be a boolean (received ${describeType(padding)})`);
   }
   const text = bytes.length <= SMALL_INPUT ? encodeSmall(bytes, 0, bytes.length) : encodeLarge(bytes);
   // RFC 4648 §6: pad the last group to 8 characters.
-  return padding && text.length % 8 !== 0 ? text + '======='.slice(text.length % 8 - 1) : text;
+  return padding && text.length % 8 !== 0 ? text + '======='.slice((text.length % 8) - 1) : text;
 }
 
 /**
@@ -110,7 +107,11 @@ function encodeLarge(bytes: Uint8Array): string {
   const words = new Uint32Array(blocks * 8);
   for (let i = 0, o = 0; i < I.length; i += 5, o += 8) {
     // The 160 bits in stream order: each little-endian word holds 4 bytes, first byte lowest.
-    const w0 = swap(I[i]), w1 = swap(I[i + 1]), w2 = swap(I[i + 2]), w3 = swap(I[i + 3]), w4 = swap(I[i + 4]);
+    const w0 = swap(I[i]),
+      w1 = swap(I[i + 1]),
+      w2 = swap(I[i + 2]),
+      w3 = swap(I[i + 3]),
+      w4 = swap(I[i + 4]);
     words[o] = P[w0 >>> 22] | (P[(w0 >>> 12) & 1023] << 16);
     words[o + 1] = P[(w0 >>> 2) & 1023] | (P[((w0 & 3) << 8) | (w1 >>> 24)] << 16);
     words[o + 2] = P[(w1 >>> 14) & 1023] | (P[(w1 >>> 4) & 1023] << 16);
@@ -177,13 +178,33 @@ export function encodeSmall(bytes: Uint8Array, start: number, end: number): stri
 /** The 16 characters of the 10 bytes at `bytes[i]` (RFC 4648 §6: two 40-bit groups, 5 bits a character). */
 function chars16(bytes: Uint8Array, i: number): string {
   const A = ALPHABET_CODES;
-  const b0 = bytes[i], b1 = bytes[i + 1], b2 = bytes[i + 2], b3 = bytes[i + 3], b4 = bytes[i + 4];
-  const b5 = bytes[i + 5], b6 = bytes[i + 6], b7 = bytes[i + 7], b8 = bytes[i + 8], b9 = bytes[i + 9];
+  const b0 = bytes[i],
+    b1 = bytes[i + 1],
+    b2 = bytes[i + 2],
+    b3 = bytes[i + 3],
+    b4 = bytes[i + 4];
+  const b5 = bytes[i + 5],
+    b6 = bytes[i + 6],
+    b7 = bytes[i + 7],
+    b8 = bytes[i + 8],
+    b9 = bytes[i + 9];
   return String.fromCharCode(
-    A[b0 >> 3], A[((b0 << 2) | (b1 >> 6)) & 31], A[(b1 >> 1) & 31], A[((b1 << 4) | (b2 >> 4)) & 31],
-    A[((b2 << 1) | (b3 >> 7)) & 31], A[(b3 >> 2) & 31], A[((b3 << 3) | (b4 >> 5)) & 31], A[b4 & 31],
-    A[b5 >> 3], A[((b5 << 2) | (b6 >> 6)) & 31], A[(b6 >> 1) & 31], A[((b6 << 4) | (b7 >> 4)) & 31],
-    A[((b7 << 1) | (b8 >> 7)) & 31], A[(b8 >> 2) & 31], A[((b8 << 3) | (b9 >> 5)) & 31], A[b9 & 31],
+    A[b0 >> 3],
+    A[((b0 << 2) | (b1 >> 6)) & 31],
+    A[(b1 >> 1) & 31],
+    A[((b1 << 4) | (b2 >> 4)) & 31],
+    A[((b2 << 1) | (b3 >> 7)) & 31],
+    A[(b3 >> 2) & 31],
+    A[((b3 << 3) | (b4 >> 5)) & 31],
+    A[b4 & 31],
+    A[b5 >> 3],
+    A[((b5 << 2) | (b6 >> 6)) & 31],
+    A[(b6 >> 1) & 31],
+    A[((b6 << 4) | (b7 >> 4)) & 31],
+    A[((b7 << 1) | (b8 >> 7)) & 31],
+    A[(b8 >> 2) & 31],
+    A[((b8 << 3) | (b9 >> 5)) & 31],
+    A[b9 & 31],
   );
 }
 
@@ -237,11 +258,23 @@ export function decodeInto(text: string, out: Uint8Array, name: string): number 
   // Fast path: whole groups of 8 alphabet characters, 40 bits → 5 bytes, no bit buffer. It stops at the first
   // group holding a space, a pad, a non-ASCII or an invalid character, and the general loop below takes over.
   for (const limit = length - 8; i <= limit; i += 8) {
-    const c0 = text.charCodeAt(i), c1 = text.charCodeAt(i + 1), c2 = text.charCodeAt(i + 2);
-    const c3 = text.charCodeAt(i + 3), c4 = text.charCodeAt(i + 4), c5 = text.charCodeAt(i + 5);
-    const c6 = text.charCodeAt(i + 6), c7 = text.charCodeAt(i + 7);
+    const c0 = text.charCodeAt(i),
+      c1 = text.charCodeAt(i + 1),
+      c2 = text.charCodeAt(i + 2);
+    const c3 = text.charCodeAt(i + 3),
+      c4 = text.charCodeAt(i + 4),
+      c5 = text.charCodeAt(i + 5);
+    const c6 = text.charCodeAt(i + 6),
+      c7 = text.charCodeAt(i + 7);
     if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) > 255) break;
-    const v0 = T[c0], v1 = T[c1], v2 = T[c2], v3 = T[c3], v4 = T[c4], v5 = T[c5], v6 = T[c6], v7 = T[c7];
+    const v0 = T[c0],
+      v1 = T[c1],
+      v2 = T[c2],
+      v3 = T[c3],
+      v4 = T[c4],
+      v5 = T[c5],
+      v6 = T[c6],
+      v7 = T[c7];
     if ((v0 | v1 | v2 | v3 | v4 | v5 | v6 | v7) > 31) break;
     out[o] = (v0 << 3) | (v1 >> 2);
     out[o + 1] = (v1 << 6) | (v2 << 1) | (v3 >> 4);
@@ -287,8 +320,12 @@ function decodeLarge(text: string, out: Uint8Array): number {
     let i = blocks * 8;
     o += blocks * 20;
     for (; i < count * 2; i += 2, o += 5) {
-      const a = W[i], b = W[i + 1];
-      const p0 = T2[a & 0xffff], p1 = T2[a >>> 16], p2 = T2[b & 0xffff], p3 = T2[b >>> 16];
+      const a = W[i],
+        b = W[i + 1];
+      const p0 = T2[a & 0xffff],
+        p1 = T2[a >>> 16],
+        p2 = T2[b & 0xffff],
+        p3 = T2[b >>> 16];
       if ((p0 | p1 | p2 | p3) > 1023) {
         g += i >> 1;
         break chunks;
@@ -313,17 +350,43 @@ function decodeLarge(text: string, out: Uint8Array): number {
 function decodeBlocks(W: Uint32Array, blocks: number, O: Uint32Array, o: number, T2: Uint16Array): number {
   let k = 0;
   for (let i = 0, q = o >> 2; k < blocks; k++, i += 8, q += 5) {
-    const p0 = T2[W[i] & 0xffff], p1 = T2[W[i] >>> 16], p2 = T2[W[i + 1] & 0xffff], p3 = T2[W[i + 1] >>> 16];
-    const p4 = T2[W[i + 2] & 0xffff], p5 = T2[W[i + 2] >>> 16], p6 = T2[W[i + 3] & 0xffff], p7 = T2[W[i + 3] >>> 16];
-    const p8 = T2[W[i + 4] & 0xffff], p9 = T2[W[i + 4] >>> 16], p10 = T2[W[i + 5] & 0xffff], p11 = T2[W[i + 5] >>> 16];
-    const p12 = T2[W[i + 6] & 0xffff], p13 = T2[W[i + 6] >>> 16], p14 = T2[W[i + 7] & 0xffff], p15 = T2[W[i + 7] >>> 16];
+    const p0 = T2[W[i] & 0xffff],
+      p1 = T2[W[i] >>> 16],
+      p2 = T2[W[i + 1] & 0xffff],
+      p3 = T2[W[i + 1] >>> 16];
+    const p4 = T2[W[i + 2] & 0xffff],
+      p5 = T2[W[i + 2] >>> 16],
+      p6 = T2[W[i + 3] & 0xffff],
+      p7 = T2[W[i + 3] >>> 16];
+    const p8 = T2[W[i + 4] & 0xffff],
+      p9 = T2[W[i + 4] >>> 16],
+      p10 = T2[W[i + 5] & 0xffff],
+      p11 = T2[W[i + 5] >>> 16];
+    const p12 = T2[W[i + 6] & 0xffff],
+      p13 = T2[W[i + 6] >>> 16],
+      p14 = T2[W[i + 7] & 0xffff],
+      p15 = T2[W[i + 7] >>> 16];
     if ((p0 | p1 | p2 | p3 | p4 | p5 | p6 | p7 | p8 | p9 | p10 | p11 | p12 | p13 | p14 | p15) > 1023) break;
     // Each group's 40 bits as 5 bytes, packed little-endian into words.
-    O[q] = (p0 >> 2) | ((((p0 << 6) | (p1 >> 4)) & 255) << 8) | ((((p1 << 4) | (p2 >> 6)) & 255) << 16) | (((p2 << 2) | (p3 >> 8)) << 24);
-    O[q + 1] = (p3 & 255) | ((p4 >> 2) << 8) | ((((p4 << 6) | (p5 >> 4)) & 255) << 16) | (((p5 << 4) | (p6 >> 6)) << 24);
-    O[q + 2] = (((p6 << 2) | (p7 >> 8)) & 255) | ((p7 & 255) << 8) | ((p8 >> 2) << 16) | (((p8 << 6) | (p9 >> 4)) << 24);
-    O[q + 3] = (((p9 << 4) | (p10 >> 6)) & 255) | ((((p10 << 2) | (p11 >> 8)) & 255) << 8) | ((p11 & 255) << 16) | ((p12 >> 2) << 24);
-    O[q + 4] = (((p12 << 6) | (p13 >> 4)) & 255) | ((((p13 << 4) | (p14 >> 6)) & 255) << 8) | ((((p14 << 2) | (p15 >> 8)) & 255) << 16) | (p15 << 24);
+    O[q] =
+      (p0 >> 2) |
+      ((((p0 << 6) | (p1 >> 4)) & 255) << 8) |
+      ((((p1 << 4) | (p2 >> 6)) & 255) << 16) |
+      (((p2 << 2) | (p3 >> 8)) << 24);
+    O[q + 1] =
+      (p3 & 255) | ((p4 >> 2) << 8) | ((((p4 << 6) | (p5 >> 4)) & 255) << 16) | (((p5 << 4) | (p6 >> 6)) << 24);
+    O[q + 2] =
+      (((p6 << 2) | (p7 >> 8)) & 255) | ((p7 & 255) << 8) | ((p8 >> 2) << 16) | (((p8 << 6) | (p9 >> 4)) << 24);
+    O[q + 3] =
+      (((p9 << 4) | (p10 >> 6)) & 255) |
+      ((((p10 << 2) | (p11 >> 8)) & 255) << 8) |
+      ((p11 & 255) << 16) |
+      ((p12 >> 2) << 24);
+    O[q + 4] =
+      (((p12 << 6) | (p13 >> 4)) & 255) |
+      ((((p13 << 4) | (p14 >> 6)) & 255) << 8) |
+      ((((p14 << 2) | (p15 >> 8)) & 255) << 16) |
+      (p15 << 24);
   }
   return k;
 }
@@ -391,7 +454,9 @@ function checkPadding(text: string, start: number, lastGroup: number, name: stri
     const code = text.charCodeAt(i);
     if (code === 0x3d) pads++;
     else if (code !== 0x20) {
-      throw base32Error(`"${name}" has padding before the end: '=' at index ${start} is followed by data at index ${i}`);
+      throw base32Error(
+        `"${name}" has padding before the end: '=' at index ${start} is followed by data at index ${i}`,
+      );
     }
   }
   if (lastGroup === 0 || lastGroup + pads !== 8) {

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { assertCompatible } from './internal/app-support.js';
 import { optionalInteger, optionalOneOf, optionsBag, own } from './internal/assert.js';
 import { encodeLabel } from './internal/label.js';
 import {
@@ -36,6 +37,12 @@ export interface UserConfigurationOptions {
   period?: number;
   /** Secret size in bytes, 16 to 64. Default 20, 32 or 64 for SHA1, SHA256 or SHA512 (RFC 6238's keys). */
   secretSize?: number;
+  /**
+   * Apps the configuration must work in, e.g. `['google-authenticator', 'microsoft-authenticator']`: an option
+   * that one of them is not known to compute correctly is refused (`ERR_APP_INCOMPATIBLE`). The app names and
+   * the sourced rules are those of `checkAppCompatibility` in `totp-config/compat`.
+   */
+  compatibleWith?: readonly string[];
 }
 
 /** What {@link generateUserConfiguration} returns: the two fields of cPanel's answer, with cPanel's names. */
@@ -57,13 +64,17 @@ export interface UserConfiguration {
  * @returns `{ otpauth_str, secret }`: exactly these two own properties.
  * @throws {TypeError} `ERR_INVALID_ARG_TYPE` for an argument or option of the wrong type.
  * @throws {RangeError} `ERR_INVALID_LABEL` for a bad user or issuer; `ERR_OUT_OF_RANGE` or
- *   `ERR_INVALID_ARG_VALUE` for a bad option.
+ *   `ERR_INVALID_ARG_VALUE` for a bad option; `ERR_APP_INCOMPATIBLE` for an option an app in `compatibleWith`
+ *   is not known to handle.
  * @throws {TotpConfigError} `ERR_NO_CSPRNG` if the runtime has no `crypto.getRandomValues`.
  * @example
  * ```ts
  * const { otpauth_str, secret } = generateUserConfiguration('alice@example.com', 'Example Co');
  * // otpauth_str => 'otpauth://totp/Example%20Co:alice%40example.com?secret=S3I4WUY7…&issuer=Example%20Co'
  * // secret      => 'S3I4WUY7MTHRMMWNHY4G6KZTQMNH2KQY' (32 characters, 160 bits)
+ * // Google Authenticator for Android ignores the period, so a 60 s one is refused:
+ * generateUserConfiguration('bob', 'Example Co', { period: 60, compatibleWith: ['google-authenticator-android'] });
+ * // throws: ERR_APP_INCOMPATIBLE
  * ```
  */
 export function generateUserConfiguration(
@@ -81,6 +92,8 @@ export function generateUserConfiguration(
   const digits = optionalInteger(own(o, 'digits', o.digits), 'options.digits', MIN_DIGITS, MAX_DIGITS, DEFAULT_DIGITS);
   const period = own(o, 'period', o.period);
   const step = optionalInteger(period, 'options.period', MIN_URI_PERIOD, MAX_URI_PERIOD, DEFAULT_PERIOD);
+  const apps = own(o, 'compatibleWith', o.compatibleWith);
+  if (apps !== undefined) assertCompatible(apps, algorithm, digits, step);
   const secretSize = own(o, 'secretSize', o.secretSize);
   const fallbackSize = DEFAULT_SECRET_SIZE[algorithm];
   const size = optionalInteger(secretSize, 'options.secretSize', MIN_SECRET_SIZE, MAX_SECRET_SIZE, fallbackSize);

@@ -37,9 +37,12 @@ export const ErrorCode = {
   CSPRNG_FAILED: 'ERR_CSPRNG_FAILED',
   /** An otpauth URI does not start with `otpauth://`. */
   URI_SCHEME: 'ERR_OTPAUTH_SCHEME',
-  /** An otpauth URI's type is neither `totp` nor `hotp`. */
+  /** An otpauth URI's type is neither `totp` nor `hotp` (nor, except in strict parsing, Aegis's `steam`). */
   URI_TYPE: 'ERR_OTPAUTH_TYPE',
-  /** An otpauth URI's label is missing or malformed. */
+  /**
+   * An otpauth URI's label is missing or malformed (a label part breaks the label rules); in strict parsing also
+   * an empty account or issuer, or spaces after the issuer prefix.
+   */
   URI_LABEL: 'ERR_OTPAUTH_LABEL',
   /** An otpauth URI has no `secret`, or one that is not valid base32. */
   URI_SECRET: 'ERR_OTPAUTH_SECRET',
@@ -51,14 +54,43 @@ export const ErrorCode = {
   URI_PERIOD: 'ERR_OTPAUTH_PERIOD',
   /** An `hotp` URI has no valid `counter`. */
   URI_COUNTER: 'ERR_OTPAUTH_COUNTER',
-  /** An otpauth URI has malformed percent-encoding or invalid UTF-8 in it. */
+  /**
+   * An otpauth URI has malformed percent-encoding or invalid UTF-8 in it; in strict parsing also a `+` in a
+   * parameter that is read, or a character that RFC 3986 requires percent-encoded.
+   */
   URI_ENCODING: 'ERR_OTPAUTH_ENCODING',
-  /** The label's issuer prefix and the `issuer` parameter are both present and differ. */
+  /** Strict parsing only: the label's issuer prefix and the `issuer` parameter are both present and differ. */
   URI_ISSUER_MISMATCH: 'ERR_OTPAUTH_ISSUER_MISMATCH',
-  /** A parameter appears more than once, or the URI is otherwise malformed. */
+  /**
+   * A known parameter appears more than once, the URI is longer than 4,096 characters, or it is otherwise
+   * malformed; in strict parsing also a repeated unknown parameter.
+   */
   URI_MALFORMED: 'ERR_OTPAUTH_MALFORMED',
+  /** An otpauth URI's `encoder` is not `steam` (or `decimal`), or asks for Steam Guard codes on an `hotp` URI. */
+  URI_ENCODER: 'ERR_OTPAUTH_ENCODER',
+  /** An `otpauth-migration` URI, its base64 or its protobuf payload is malformed. */
+  MIGRATION_MALFORMED: 'ERR_MIGRATION_MALFORMED',
+  /** An `otpauth-migration` payload has a version other than 1 or 2. */
+  MIGRATION_VERSION: 'ERR_MIGRATION_VERSION',
+  /**
+   * An account that one side cannot represent: exporting a period other than 30 s, 7 digits or a Steam Guard
+   * entry; importing MD5, an unknown algorithm, digit count or type, or a counter beyond 2^53 − 1.
+   */
+  MIGRATION_UNSUPPORTED: 'ERR_MIGRATION_UNSUPPORTED',
+  /** An imported account breaks a rule of otpauth URIs (no secret, a bad name …); the `cause` says which. */
+  MIGRATION_ACCOUNT: 'ERR_MIGRATION_ACCOUNT',
+  /** Migration batches that do not belong together: another batch id or size, an index twice, or missing ones. */
+  MIGRATION_BATCH: 'ERR_MIGRATION_BATCH',
   /** Text is too long for a version 40 QR code at the chosen error-correction level. */
   QR_DATA_TOO_LONG: 'ERR_QR_DATA_TOO_LONG',
+  /** `hashRecoveryCode` was given text that is not a recovery code (wrong symbols or length). A `RangeError`. */
+  INVALID_RECOVERY_CODE: 'ERR_INVALID_RECOVERY_CODE',
+  /** A recovery code under 112 bits was to be stored as a plain hash: it needs a pepper. A `RangeError`. */
+  WEAK_RECOVERY_CODE: 'ERR_WEAK_RECOVERY_CODE',
+  /** A stored recovery-code hash is not in the `$tcrc$…` format `hashRecoveryCode` writes. */
+  INVALID_RECOVERY_HASH: 'ERR_INVALID_RECOVERY_HASH',
+  /** An option is not known to work in an app named in `compatibleWith`. A `RangeError`. */
+  APP_INCOMPATIBLE: 'ERR_APP_INCOMPATIBLE',
 } as const;
 
 /** The union of all error code strings. */
@@ -92,11 +124,13 @@ export class TotpConfigError extends Error {
 
 /** A `TypeError` with a stable `code` property. */
 export interface CodedTypeError extends TypeError {
+  /** Stable machine-readable code, such as `'ERR_INVALID_ARG_TYPE'`. */
   readonly code: ErrorCodeValue;
 }
 
 /** A `RangeError` with a stable `code` property. */
 export interface CodedRangeError extends RangeError {
+  /** Stable machine-readable code, such as `'ERR_OUT_OF_RANGE'`. */
   readonly code: ErrorCodeValue;
 }
 

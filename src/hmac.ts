@@ -9,14 +9,7 @@
  * @module
  */
 import { assertBytes, assertInteger, assertOneOf } from './internal/assert.js';
-import {
-  absorbMessage,
-  finishBlock,
-  hashEngine,
-  type HashEngine,
-  storeWords,
-  wipeScratch,
-} from './internal/hash.js';
+import { absorbMessage, finishBlock, hashEngine, type HashEngine, storeWords, wipeScratch } from './internal/hash.js';
 import { ALGORITHMS, type Algorithm } from './params.js';
 
 /** A hash function for {@link hmac}: the {@link Algorithm} names of the Key URI Format (RFC 6238 §1.2). */
@@ -101,7 +94,13 @@ export function macCounterInto(
 }
 
 /** HMAC of an arbitrary message, left in `state`. */
-function macInto(engine: HashEngine, inner: Int32Array, outer: Int32Array, message: Uint8Array, state: Int32Array): void {
+function macInto(
+  engine: HashEngine,
+  inner: Int32Array,
+  outer: Int32Array,
+  message: Uint8Array,
+  state: Int32Array,
+): void {
   state.set(inner);
   absorbMessage(engine, state, message, engine.blockBytes);
   finishOuter(engine, outer, state);
@@ -175,7 +174,14 @@ class PreparedHmacImpl implements PreparedHmac {
   macCounter(counter: number): Uint8Array {
     assertInteger(counter, 'counter', 0, Number.MAX_SAFE_INTEGER);
     try {
-      macCounterInto(this.#engine, this.#inner, this.#outer, Math.floor(counter / 4294967296), counter >>> 0, this.#state);
+      macCounterInto(
+        this.#engine,
+        this.#inner,
+        this.#outer,
+        Math.floor(counter / 4294967296),
+        counter >>> 0,
+        this.#state,
+      );
       return storeWords(this.#state, this.outputLength);
     } finally {
       this.#wipe();

@@ -31,8 +31,38 @@ export type { HotpUriOptions, OtpauthUriOptions, SteamUriOptions, TotpUriOptions
 export { ErrorCode, TotpConfigError } from './errors.js';
 export type { CodedRangeError, CodedTypeError, ErrorCodeValue } from './errors.js';
 export { generateHotp, generateTotp, totpStep, totpTimeRemaining, verifyHotp, verifyTotp } from './otp.js';
-export type { HotpMatch, OtpOptions, TotpMatch, TotpOptions, VerifyHotpOptions, VerifyTotpOptions } from './otp.js';
-export { parseOtpauthUri } from './parse.js';
-export type { ParsedHotpUri, ParsedOtpauthUri, ParsedTotpUri } from './parse.js';
+export type {
+  DecimalTotpOptions,
+  HotpMatch,
+  OtpOptions,
+  SteamTotpOptions,
+  TotpMatch,
+  TotpOptions,
+  TotpTiming,
+  VerifyHotpOptions,
+  VerifyTotpOptions,
+  VerifyWindow,
+} from './otp.js';
+export { MAX_OTPAUTH_URI_LENGTH, parseOtpauthUri } from './parse.js';
+export type {
+  ParsedHotpUri,
+  ParsedOtpauthUri,
+  ParsedSteamUri,
+  ParsedTotpUri,
+  ParseOptions,
+  ParseWarning,
+  WarningCode,
+} from './parse.js';
 export { hmac, prepareHmac } from './hmac.js';
 export type { HmacAlgorithm, PreparedHmac } from './hmac.js';
+export { generateRecoveryCodes, hashRecoveryCode, verifyRecoveryCode } from './recovery.js';
+export type { RecoveryCodeOptions, RecoveryHashOptions } from './recovery.js';
+export { bruteForceOdds, DEFAULT_THROTTLE_POLICY, recordFailure, recordSuccess, throttle } from './throttle.js';
+export type {
+  Backoff,
+  BruteForceOdds,
+  BruteForceOddsOptions,
+  ThrottleDecision,
+  ThrottlePolicy,
+  ThrottleState,
+} from './throttle.js';

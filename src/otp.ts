@@ -49,8 +49,8 @@ export interface OtpOptions {
   digits?: Digits | undefined;
 }
 
-/** When a TOTP code is for. */
-interface TotpTiming {
+/** When a TOTP code is for: the options every TOTP function shares. */
+export interface TotpTiming {
   /** The time to compute the code for, in milliseconds since the Unix epoch, 0 to 2^53 − 1. Default `Date.now()`. */
   time?: number | undefined;
   /** Time step X of RFC 6238 §4, in seconds, 1 to 2^31 − 1. Default 30. */
@@ -59,18 +59,27 @@ interface TotpTiming {
   t0?: number | undefined;
 }
 
+/** Options for RFC 6238 codes of `digits` decimal digits (the default). */
+export interface DecimalTotpOptions extends OtpOptions, TotpTiming {
+  /** `'decimal'`: the default. */
+  encoder?: 'decimal' | undefined;
+}
+
+/** Options for Steam Guard codes: HMAC-SHA1, 5 characters of `23456789BCDFGHJKMNPQRTVWXY`. */
+export interface SteamTotpOptions extends TotpTiming {
+  /** `'steam'`. */
+  encoder: 'steam';
+  /** `'SHA1'`, the only one Steam uses. */
+  algorithm?: 'SHA1' | undefined;
+  /** 5, the only length Steam uses. */
+  digits?: 5 | undefined;
+}
+
 /** Options for {@link generateTotp}: RFC 6238 decimal codes, or Steam Guard codes. */
-export type TotpOptions =
-  | (OtpOptions & TotpTiming & { /** `'decimal'`: the default. */ encoder?: 'decimal' | undefined })
-  | (TotpTiming & {
-      /** Steam Guard: HMAC-SHA1, 5 characters of `23456789BCDFGHJKMNPQRTVWXY`. */
-      encoder: 'steam';
-      algorithm?: 'SHA1' | undefined;
-      digits?: 5 | undefined;
-    });
+export type TotpOptions = DecimalTotpOptions | SteamTotpOptions;
 
 /** What {@link verifyTotp} adds to the {@link TotpOptions}. */
-interface VerifyWindow {
+export interface VerifyWindow {
   /** Steps accepted on either side of the current one (clock drift, RFC 6238 §5.2), 0 to 100. Default 1. */
   window?: number | undefined;
   /**
@@ -254,7 +263,10 @@ function readFormat(algorithmOption: unknown, digitsOption: unknown, encoderOpti
       throw rangeError('ERR_INVALID_ARG_VALUE', `"options.encoder" 'steam' needs "options.algorithm" 'SHA1'`);
     }
     if (digitsOption !== undefined && digitsOption !== STEAM_CODE_LENGTH) {
-      throw rangeError('ERR_OUT_OF_RANGE', `"options.digits" must be 5 (or left out) when "options.encoder" is 'steam'`);
+      throw rangeError(
+        'ERR_OUT_OF_RANGE',
+        `"options.digits" must be 5 (or left out) when "options.encoder" is 'steam'`,
+      );
     }
     return (FORMATS[9] ??= { engine: hashEngine('SHA1'), steam, length: STEAM_CODE_LENGTH, modulus: STEAM_MODULUS });
   }

@@ -54,7 +54,7 @@ function processIdentity(): number {
  *
  * @internal
  */
-export function fillFromSource(target: Uint8Array): void {
+export function fillFromSource(target: Uint8Array<ArrayBuffer>): void {
   const crypto = (globalThis as { crypto?: Crypto }).crypto;
   if (typeof crypto?.getRandomValues !== 'function') {
     throw new TotpConfigError('ERR_NO_CSPRNG', 'crypto.getRandomValues is missing, and there is no fallback');
@@ -77,10 +77,7 @@ function assertNoConstantBlock(bytes: Uint8Array): void {
     for (let i = start + 1; i < start + SANITY_BLOCK; i++) differs |= bytes[i] ^ bytes[start];
     if (differs === 0) {
       bytes.fill(0);
-      throw new TotpConfigError(
-        'ERR_CSPRNG_FAILED',
-        'crypto.getRandomValues is broken: it returned 16 equal bytes',
-      );
+      throw new TotpConfigError('ERR_CSPRNG_FAILED', 'crypto.getRandomValues is broken: it returned 16 equal bytes');
     }
   }
 }

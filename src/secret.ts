@@ -8,7 +8,14 @@
  */
 import { encodeSmall } from './base32.js';
 import { optionalInteger, optionalOneOf, optionsBag, own } from './internal/assert.js';
-import { ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SECRET_SIZE, MAX_SECRET_SIZE, MIN_SECRET_SIZE, type Algorithm } from './params.js';
+import {
+  ALGORITHMS,
+  DEFAULT_ALGORITHM,
+  DEFAULT_SECRET_SIZE,
+  MAX_SECRET_SIZE,
+  MIN_SECRET_SIZE,
+  type Algorithm,
+} from './params.js';
 import { withRandomBytes } from './random.js';
 
 /** Options for {@link generateSecret}. */

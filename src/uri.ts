@@ -8,7 +8,7 @@
 import { rangeError, TotpConfigError } from './errors.js';
 import { assertInteger, assertString, optionalInteger, optionalOneOf, optionsBag, own } from './internal/assert.js';
 import { base32TailBytes } from './base32.js';
-import { encodeLabel, labelError } from './internal/label.js';
+import { assertAccountFits, encodeLabel } from './internal/label.js';
 import {
   ALGORITHMS,
   DEFAULT_ALGORITHM,
@@ -51,27 +51,39 @@ export interface TotpUriOptions extends UriBase {
   period?: number | undefined;
   /** `'decimal'` (the default) codes. */
   encoder?: 'decimal' | undefined;
+  /** Not for TOTP: a counter is refused (no app would read it). */
   counter?: undefined;
 }
 
 /** Options for an HOTP URI: `counter` is required. */
 export interface HotpUriOptions extends UriBase {
+  /** `'hotp'`. */
   type: 'hotp';
+  /** Default `'SHA1'`; written only when different. */
   algorithm?: Algorithm | undefined;
+  /** 6, 7 or 8. Default 6; written only when different. */
   digits?: Digits | undefined;
-  /** The initial counter, an integer from 0 to 2^53 − 1. */
+  /** The initial counter, an integer from 0 to 2^53 − 1. Required by the Key URI Format for HOTP. */
   counter: number;
+  /** `'decimal'`: HOTP has no other encoder. */
   encoder?: 'decimal' | undefined;
+  /** Not for HOTP: a period is not written. */
   period?: undefined;
 }
 
 /** Options for a Steam Guard entry: TOTP, HMAC-SHA1, 5 characters, written as `encoder=steam` (KeePassXC). */
 export interface SteamUriOptions extends UriBase {
+  /** `'totp'`: Steam Guard codes are time-based. */
   type?: 'totp' | undefined;
+  /** `'steam'`: codes are 5 characters of `23456789BCDFGHJKMNPQRTVWXY`. */
   encoder: 'steam';
+  /** `'SHA1'`, the only one Steam uses. */
   algorithm?: 'SHA1' | undefined;
+  /** 5, the only length Steam uses; not written (the encoder implies it). */
   digits?: 5 | undefined;
+  /** Time step in seconds, 1 to 3600. Default 30 (Steam's); written only when different. */
   period?: number | undefined;
+  /** Not for TOTP. */
   counter?: undefined;
 }
 
@@ -132,7 +144,8 @@ export function assertCanonicalSecret(value: unknown, name: string): string {
  * @returns the URI.
  * @throws {TypeError} `ERR_INVALID_ARG_TYPE` for a value of the wrong type.
  * @throws {RangeError} `ERR_INVALID_LABEL` for a bad account or issuer (see the README's validation table), or an
- *   account of `.` or `..` without an issuer (URL parsers would drop it as a dot segment);
+ *   account of `.` or `..` without an issuer (URL parsers would drop it as a dot segment), or an account that
+ *   starts with a space after an issuer (the Key URI Format reads it as padding);
  *   `ERR_OUT_OF_RANGE` for digits, period or counter out of range; `ERR_INVALID_ARG_VALUE` for an unknown type,
  *   algorithm or encoder, a counter on a TOTP URI, a missing counter on an HOTP URI, or a Steam entry that is not
  *   TOTP with SHA1.
@@ -146,51 +159,80 @@ export function assertCanonicalSecret(value: unknown, name: string): string {
  * ```
  */
 export function formatOtpauthUri(options: OtpauthUriOptions): string {
-  const o = optionsBag(options, 'options');
-  const type = optionalOneOf(own(o, 'type', o.type), 'options.type', OTP_TYPES, 'totp');
-  const secret = assertCanonicalSecret(own(o, 'secret', o.secret), 'options.secret');
-  const account = encodeLabel(own(o, 'account', o.account), 'options.account', MAX_ACCOUNT_BYTES);
-  const rawIssuer = own(o, 'issuer', o.issuer);
-  const issuer = rawIssuer === undefined ? undefined : encodeLabel(rawIssuer, 'options.issuer', MAX_ISSUER_BYTES);
-  const algorithm = optionalOneOf(own(o, 'algorithm', o.algorithm), 'options.algorithm', ALGORITHMS, DEFAULT_ALGORITHM);
-  const steam = optionalOneOf(own(o, 'encoder', o.encoder), 'options.encoder', ENCODERS, 'decimal') === 'steam';
+  const o = readUriOptions(options, 'options');
+  const digits = o.steam ? DEFAULT_DIGITS : o.digits; // a Steam Guard entry's 5 characters go unsaid
+  const frame = uriFrame(o.type, o.encodedIssuer);
+  const uri = composeUri(frame, o.encodedAccount, o.secret, o.algorithm, digits, o.period, o.counter);
+  return o.steam ? uri + '&encoder=steam' : uri;
+}
+
+/** An otpauth entry's options as {@link readUriOptions} returns them: read once, checked, defaults filled in. */
+export interface UriFields {
+  type: OtpType;
+  secret: string;
+  account: string;
+  /** `account` percent-encoded for the label. */
+  encodedAccount: string;
+  issuer: string | undefined;
+  encodedIssuer: string | undefined;
+  algorithm: Algorithm;
+  /** Steam Guard (`encoder: 'steam'`): TOTP, SHA1, 5 characters. */
+  steam: boolean;
+  /** 6–8, or 5 for Steam Guard. */
+  digits: number;
+  period: number;
+  counter: number | undefined;
+}
+
+/**
+ * Reads the options of one otpauth entry with the rules of {@link formatOtpauthUri}, each option once and as an own
+ * property, naming them `<name>.<option>` in messages. Shared with `encodeMigration`, so that an exported account
+ * obeys exactly the rules of a formatted one.
+ *
+ * @internal
+ */
+export function readUriOptions(options: OtpauthUriOptions, name: string): UriFields {
+  const o = optionsBag(options, name);
+  const type = optionalOneOf(own(o, 'type', o.type), `${name}.type`, OTP_TYPES, 'totp');
+  const secret = assertCanonicalSecret(own(o, 'secret', o.secret), `${name}.secret`);
+  const account = own(o, 'account', o.account) as string;
+  const encodedAccount = encodeLabel(account, `${name}.account`, MAX_ACCOUNT_BYTES);
+  const issuer = own(o, 'issuer', o.issuer);
+  const encodedIssuer = issuer === undefined ? undefined : encodeLabel(issuer, `${name}.issuer`, MAX_ISSUER_BYTES);
+  const algorithm = optionalOneOf(own(o, 'algorithm', o.algorithm), `${name}.algorithm`, ALGORITHMS, DEFAULT_ALGORITHM);
+  const steam = optionalOneOf(own(o, 'encoder', o.encoder), `${name}.encoder`, ENCODERS, 'decimal') === 'steam';
   const rawDigits = own(o, 'digits', o.digits);
-  const digits = steam ? steamDigits(rawDigits, type, algorithm) : readUriDigits(rawDigits);
+  const digits = steam ? steamDigits(rawDigits, type, algorithm, name) : readUriDigits(rawDigits, name);
   const rawPeriod = own(o, 'period', o.period);
-  const period = optionalInteger(rawPeriod, 'options.period', MIN_URI_PERIOD, MAX_URI_PERIOD, DEFAULT_PERIOD);
-  const counter = readUriCounter(type, own(o, 'counter', o.counter));
-  if (issuer === undefined && (account === '.' || account === '..')) {
-    // The label would be the whole path segment, and URL parsers drop '.' and '..' segments (RFC 3986 §5.2.4,
-    // WHATWG URL even as %2E): the account would be lost. `account` is the value checked above, not a re-read.
-    throw labelError(`"options.account" must not be '.' or '..' when there is no issuer`);
-  }
-  const uri = composeUri(uriFrame(type, issuer), account, secret, algorithm, digits, period, counter);
-  return steam ? uri + '&encoder=steam' : uri;
+  const period = optionalInteger(rawPeriod, `${name}.period`, MIN_URI_PERIOD, MAX_URI_PERIOD, DEFAULT_PERIOD);
+  const counter = readUriCounter(type, own(o, 'counter', o.counter), name);
+  // `encodedAccount` is the value checked above, not a re-read: a getter cannot pass with one value and use another.
+  assertAccountFits(encodedAccount, `${name}.account`, encodedIssuer !== undefined);
+  return { type, secret, account, encodedAccount, issuer, encodedIssuer, algorithm, steam, digits, period, counter };
 }
 
-function readUriDigits(value: unknown): number {
-  return optionalInteger(value, 'options.digits', MIN_DIGITS, MAX_DIGITS, DEFAULT_DIGITS);
+function readUriDigits(value: unknown, name: string): number {
+  return optionalInteger(value, `${name}.digits`, MIN_DIGITS, MAX_DIGITS, DEFAULT_DIGITS);
 }
 
-/** A Steam Guard entry is TOTP with HMAC-SHA1 and 5 characters; its `digits` is left out of the URI. */
-function steamDigits(value: unknown, type: OtpType, algorithm: Algorithm): number {
+/** A Steam Guard entry is TOTP with HMAC-SHA1 and 5 characters. */
+function steamDigits(value: unknown, type: OtpType, algorithm: Algorithm, name: string): number {
   if (type !== 'totp' || algorithm !== 'SHA1') {
-    throw rangeError('ERR_INVALID_ARG_VALUE', `"options.encoder" 'steam' needs type 'totp' and algorithm 'SHA1'`);
+    throw rangeError('ERR_INVALID_ARG_VALUE', `"${name}.encoder" 'steam' needs type 'totp' and algorithm 'SHA1'`);
   }
-  optionalInteger(value, 'options.digits', 5, 5, 5);
-  return DEFAULT_DIGITS;
+  return optionalInteger(value, `${name}.digits`, 5, 5, 5);
 }
 
 /** `counter` is required for HOTP (Key URI Format) and refused for TOTP, where no app would read it. */
-function readUriCounter(type: OtpType, value: unknown): number | undefined {
+function readUriCounter(type: OtpType, value: unknown, name: string): number | undefined {
   if (type === 'hotp') {
     if (value === undefined) {
-      throw rangeError('ERR_INVALID_ARG_VALUE', '"options.counter" is required when "options.type" is \'hotp\'');
+      throw rangeError('ERR_INVALID_ARG_VALUE', `"${name}.counter" is required when "${name}.type" is 'hotp'`);
     }
-    return assertInteger(value, 'options.counter', 0, MAX_COUNTER);
+    return assertInteger(value, `${name}.counter`, 0, MAX_COUNTER);
   }
   if (value !== undefined) {
-    throw rangeError('ERR_INVALID_ARG_VALUE', '"options.counter" is only allowed when "options.type" is \'hotp\'');
+    throw rangeError('ERR_INVALID_ARG_VALUE', `"${name}.counter" is only allowed when "${name}.type" is 'hotp'`);
   }
   return undefined;
 }

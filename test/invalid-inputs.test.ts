@@ -1,14 +1,18 @@
 // The shared table of bad inputs (test/helpers/invalid-inputs.ts) run against every public function of the main
 // entry, one argument at a time, the others valid. Every bad value must give a typed error with a stable code
 // (never a result, never a crash of another kind) and the message must not contain the secret.
-// totp-config/qr runs the same table in test/qr.test.ts.
+// totp-config/qr runs the same table in test/qr.test.ts; totp-config/migration's functions are in this one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as lib from '../src/index.js';
+import { checkAppCompatibility } from '../src/compat.js';
+import * as migration from '../src/migration.js';
 import { BAD_INPUTS, isTypedError, type Kind } from './helpers/invalid-inputs.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const KEY = new Uint8Array(20).fill(7);
+const RECOVERY_CODE = '7KQ3-M9XD-2T0B-WZ4N-HC8R-5VJE';
+const MIGRATION_URI = 'otpauth-migration://offline?data=CiIKCkhlbGxvId6tvu8SBWFsaWNlGgdFeGFtcGxlIAEoATACEAEYASAAKAE%3D';
 
 /** For each public function: its arguments as [kind, valid value, how to place a bad value]. */
 interface Slot {
@@ -41,6 +45,19 @@ const slots: Slot[] = [
   { name: 'formatOtpauthUri({digits})', kind: 'integer', call: (v) => lib.formatOtpauthUri({ secret: SECRET, account: 'bob', digits: v as never }) },
   { name: 'formatOtpauthUri({counter})', kind: 'integer', call: (v) => lib.formatOtpauthUri({ type: 'hotp', secret: SECRET, account: 'bob', counter: v as never }) },
   { name: 'parseOtpauthUri(uri)', kind: 'string', call: (v) => lib.parseOtpauthUri(v as never) },
+  { name: 'parseOtpauthUri(_, options)', kind: 'options', call: (v) => lib.parseOtpauthUri(`otpauth://totp/a?secret=${SECRET}`, v as never) },
+  { name: 'parseOtpauthUri({strict})', kind: 'boolean', call: (v) => lib.parseOtpauthUri(`otpauth://totp/a?secret=${SECRET}`, { strict: v as never }) },
+  // totp-config/migration: the same table.
+  { name: 'encodeMigration([{account}])', kind: 'label', call: (v) => migration.encodeMigration([{ secret: SECRET, account: v as never }]) },
+  { name: 'encodeMigration([{issuer}])', kind: 'label', call: (v) => migration.encodeMigration([{ secret: SECRET, account: 'bob', issuer: v as never }]) },
+  { name: 'encodeMigration([{secret}])', kind: 'string', call: (v) => migration.encodeMigration([{ secret: v as never, account: 'bob' }]) },
+  { name: 'encodeMigration([options])', kind: 'options', call: (v) => migration.encodeMigration([v as never]) },
+  { name: 'encodeMigration(_, options)', kind: 'options', call: (v) => migration.encodeMigration([{ secret: SECRET, account: 'bob' }], v as never) },
+  { name: 'encodeMigration({batchSize})', kind: 'integer', call: (v) => migration.encodeMigration([{ secret: SECRET, account: 'bob' }], { batchSize: v as never }) },
+  { name: 'decodeMigration(uri)', kind: 'string', call: (v) => migration.decodeMigration(v as never) },
+  { name: 'decodeMigration([uri])', kind: 'string', call: (v) => migration.decodeMigration([v as never]) },
+  { name: 'decodeMigration(_, options)', kind: 'options', call: (v) => migration.decodeMigration(MIGRATION_URI, v as never) },
+  { name: 'decodeMigration({partial})', kind: 'boolean', call: (v) => migration.decodeMigration(MIGRATION_URI, { partial: v as never }) },
   { name: 'generateHotp(secret)', kind: 'string', call: (v) => lib.generateHotp(v as never, 0) },
   { name: 'generateHotp(_, counter)', kind: 'integer', call: (v) => lib.generateHotp(SECRET, v as never) },
   { name: 'generateHotp(_, _, options)', kind: 'options', call: (v) => lib.generateHotp(SECRET, 0, v as never) },
@@ -58,6 +75,29 @@ const slots: Slot[] = [
   { name: 'hmac(_, _, message)', kind: 'bytes', call: (v) => lib.hmac('SHA1', KEY, v as never) },
   { name: 'hmac(algorithm)', kind: 'string', call: (v) => lib.hmac(v as never, KEY, KEY) },
   { name: 'prepareHmac(_, key)', kind: 'bytes', call: (v) => lib.prepareHmac('SHA256', v as never) },
+  // Issue 12. User input to verifyRecoveryCode never throws: it is tested in recovery.test.ts, not here.
+  { name: 'generateUserConfiguration({compatibleWith})', kind: 'bytes', call: (v) => lib.generateUserConfiguration('bob', 'ACME', { compatibleWith: v as never }) },
+  { name: 'generateRecoveryCodes(options)', kind: 'options', call: (v) => lib.generateRecoveryCodes(v as never) },
+  { name: 'generateRecoveryCodes({count})', kind: 'integer', call: (v) => lib.generateRecoveryCodes({ count: v as never }) },
+  { name: 'generateRecoveryCodes({length})', kind: 'integer', call: (v) => lib.generateRecoveryCodes({ length: v as never }) },
+  { name: 'hashRecoveryCode(code)', kind: 'string', call: (v) => lib.hashRecoveryCode(v as never) },
+  { name: 'hashRecoveryCode(_, options)', kind: 'options', call: (v) => lib.hashRecoveryCode(RECOVERY_CODE, v as never) },
+  { name: 'hashRecoveryCode({pepper})', kind: 'bytes', call: (v) => lib.hashRecoveryCode(RECOVERY_CODE, { pepper: v as never }) },
+  { name: 'verifyRecoveryCode(_, storedHashes)', kind: 'bytes', call: (v) => lib.verifyRecoveryCode(RECOVERY_CODE, v as never) },
+  { name: 'verifyRecoveryCode(_, _, options)', kind: 'options', call: (v) => lib.verifyRecoveryCode(RECOVERY_CODE, [], v as never) },
+  { name: 'throttle(_, policy)', kind: 'options', call: (v) => lib.throttle(null, v as never, 0) },
+  { name: 'throttle({maxFailures})', kind: 'integer', call: (v) => lib.throttle(null, { maxFailures: v as never }, 0) },
+  { name: 'throttle({windowMs})', kind: 'integer', call: (v) => lib.throttle(null, { windowMs: v as never }, 0) },
+  { name: 'throttle({backoff})', kind: 'string', call: (v) => lib.throttle(null, { backoff: v as never }, 0) },
+  { name: 'throttle(_, _, now)', kind: 'integer', call: (v) => lib.throttle(null, undefined, v as never) },
+  { name: 'recordFailure(_, _, now)', kind: 'integer', call: (v) => lib.recordFailure(null, undefined, v as never) },
+  { name: 'recordSuccess(_, _, now)', kind: 'integer', call: (v) => lib.recordSuccess(null, undefined, v as never) },
+  { name: 'bruteForceOdds(options)', kind: 'options', call: (v) => lib.bruteForceOdds(v as never) },
+  { name: 'bruteForceOdds({attempts})', kind: 'integer', call: (v) => lib.bruteForceOdds({ digits: 6, window: 1, attempts: v as never }) },
+  { name: 'bruteForceOdds({window})', kind: 'integer', call: (v) => lib.bruteForceOdds({ digits: 6, window: v as never, attempts: 1 }) },
+  { name: 'checkAppCompatibility({digits})', kind: 'integer', call: (v) => checkAppCompatibility({ digits: v as never }) },
+  { name: 'checkAppCompatibility({period})', kind: 'integer', call: (v) => checkAppCompatibility({ period: v as never }) },
+  { name: 'checkAppCompatibility({algorithm})', kind: 'string', call: (v) => checkAppCompatibility({ algorithm: v as never }) },
 ];
 
 /** Strings that are valid for a `string` slot in one function may be bad in another: for 'string' slots we

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as lib from '../src/index.js';
 import * as qr from '../src/qr.js';
+import * as migration from '../src/migration.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const S = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -34,6 +35,10 @@ const READ_ONCE: Array<[string, Record<string, unknown>, (options: never) => unk
   ['base32Encode', { padding: true }, (o) => lib.base32Encode(Uint8Array.of(1, 2), o)],
   ['formatOtpauthUri', { type: 'hotp', secret: S, account: 'bob', issuer: 'ACME', algorithm: 'SHA256', digits: 7, counter: 3 }, (o) => lib.formatOtpauthUri(o)],
   ['formatOtpauthUri (steam)', { secret: S, account: 'bob', encoder: 'steam', period: 30 }, (o) => lib.formatOtpauthUri(o)],
+  ['parseOtpauthUri', { strict: false }, (o) => lib.parseOtpauthUri(`otpauth://totp/A:bob?secret=${S}&issuer=B`, o)],
+  ['encodeMigration', { batchSize: 5, batchId: 3 }, (o) => migration.encodeMigration([{ secret: S, account: 'bob' }], o)],
+  ['encodeMigration (account)', { type: 'hotp', secret: S, account: 'bob', issuer: 'ACME', algorithm: 'SHA256', digits: 8, counter: 3 }, (o) => migration.encodeMigration([o])],
+  ['decodeMigration', { partial: true }, (o) => migration.decodeMigration('otpauth-migration://offline?data=CiIKCkhlbGxvId6tvu8SBWFsaWNlGgdFeGFtcGxlIAEoATACEAEYASAAKAE%3D', o)],
   ['generateHotp', { algorithm: 'SHA512', digits: 8 }, (o) => lib.generateHotp(S, 1, o)],
   ['generateTotp', { time: 59_000, period: 30, t0: 0, algorithm: 'SHA1', digits: 8 }, (o) => lib.generateTotp(S, o)],
   ['verifyTotp', { time: 59_000, window: 2, after: 0, drift: 1, digits: 6, algorithm: 'SHA1', period: 30, t0: 0 }, (o) => lib.verifyTotp('287082', S, o)],

@@ -7,6 +7,7 @@ import {
   formatOtpauthUri,
   generateTotp,
   generateUserConfiguration,
+  parseOtpauthUri,
   verifyHotp,
   verifyTotp,
   type Digits,
@@ -41,6 +42,18 @@ function compileOnly(): void {
   generateTotp('JBSWY3DP', { digits: 5 });
   const steam: OtpauthUriOptions = { encoder: 'steam', secret: 'JBSWY3DP', account: 'bob', digits: 5 };
   formatOtpauthUri(steam);
+
+  // A parsed URI is options as it is (issue 10, item 11): formatted again, or a TOTP one passed to the verifier.
+  const parsed = parseOtpauthUri('otpauth://totp/bob?secret=JBSWY3DP');
+  formatOtpauthUri(parsed);
+  if (parsed.type === 'totp') verifyTotp('123456', parsed.secret, parsed);
+  else verifyHotp('123456', parsed.secret, parsed);
+  if (parsed.encoder === 'steam') {
+    const five: 5 = parsed.digits;
+    // @ts-expect-error a Steam Guard entry is SHA1
+    const sha256: 'SHA256' = parsed.algorithm;
+    void [five, sha256];
+  }
 }
 
 test('the type-level checks in this file compiled (npm run typecheck)', () => {

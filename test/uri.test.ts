@@ -75,6 +75,11 @@ test('property: the URI decodes back with WHATWG URL and decodeURIComponent (not
           assert.throws(() => formatOtpauthUri({ secret, account }), { code: 'ERR_INVALID_LABEL', message: /'\.' or '\.\.'/ });
           return;
         }
+        if (issuer !== undefined && account.startsWith(' ')) {
+          // Spaces after the ':' are padding in the Key URI Format: such an account cannot be written with an issuer.
+          assert.throws(() => formatOtpauthUri({ secret, account, issuer }), { code: 'ERR_INVALID_LABEL', message: /padding/ });
+          return;
+        }
         const uri = formatOtpauthUri({ secret, account, issuer, algorithm, digits, period });
         assert.match(uri, /^otpauth:\/\/totp\/[A-Za-z0-9\-._~%:]+\?[A-Za-z0-9\-._~%=&]+$/);
         const url = new URL(uri);
@@ -159,6 +164,9 @@ test('formatOtpauthUri refuses bad options with typed, coded errors that never e
     );
   }
   assert.throws(() => formatOtpauthUri(undefined as never), { code: 'ERR_INVALID_ARG_TYPE' });
+  // An account after an issuer must not start with a space (padding in the Key URI Format); alone it may.
+  assert.throws(() => formatOtpauthUri({ ...base, account: ' bob', issuer: 'X' }), { name: 'RangeError', code: 'ERR_INVALID_LABEL' });
+  assert.equal(formatOtpauthUri({ ...base, account: ' bob' }), 'otpauth://totp/%20bob?secret=JBSWY3DPEHPK3PXP');
   // A lone '.' or '..' label is a dot segment that URL parsers remove; with an issuer it is an ordinary account.
   for (const account of ['.', '..']) {
     assert.throws(() => formatOtpauthUri({ ...base, account }), { name: 'RangeError', code: 'ERR_INVALID_LABEL' });

@@ -63,6 +63,15 @@ export function optionalInteger(value: unknown, name: string, min: number, max: 
   return value === undefined ? fallback : assertInteger(value, name, min, max);
 }
 
+/** An optional boolean option: `fallback` when `undefined`, otherwise `ERR_INVALID_ARG_TYPE` unless a boolean. */
+export function optionalBoolean(value: unknown, name: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') {
+    throw typeError('ERR_INVALID_ARG_TYPE', `"${name}" must be a boolean (received ${describeType(value)})`);
+  }
+  return value;
+}
+
 /** An optional choice: `fallback` when `undefined`, otherwise checked by {@link assertOneOf}. */
 export function optionalOneOf<T extends string>(value: unknown, name: string, allowed: readonly T[], fallback: T): T {
   return value === undefined ? fallback : assertOneOf(value, name, allowed);
@@ -75,10 +84,7 @@ export function optionalOneOf<T extends string>(value: unknown, name: string, al
 export function assertOneOf<T extends string>(value: unknown, name: string, allowed: readonly T[]): T {
   assertString(value, name);
   if (!(allowed as readonly string[]).includes(value as string)) {
-    throw rangeError(
-      'ERR_INVALID_ARG_VALUE',
-      `"${name}" must be one of '${allowed.join("', '")}'`,
-    );
+    throw rangeError('ERR_INVALID_ARG_VALUE', `"${name}" must be one of '${allowed.join("', '")}'`);
   }
   return value as T;
 }

@@ -9,7 +9,10 @@ import { rangeError } from '../errors.js';
 import { assertString } from './assert.js';
 
 /** `%XX` for every ASCII character, upper-case hex as RFC 3986 §2.1 recommends. */
-const ESCAPES = /* @__PURE__ */ Array.from({ length: 128 }, (_, c) => '%' + (c + 256).toString(16).slice(1).toUpperCase());
+const ESCAPES = /* @__PURE__ */ Array.from(
+  { length: 128 },
+  (_, c) => '%' + (c + 256).toString(16).slice(1).toUpperCase(),
+);
 
 /**
  * Checks a label part with the rules of {@link assertLabel} and percent-encodes it as UTF-8 (RFC 3986 §2.1), in
@@ -41,8 +44,13 @@ export function encodeLabel(value: unknown, name: string, maxBytes: number): str
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (
-      (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ||
-      c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e
+      (c >= 0x61 && c <= 0x7a) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x30 && c <= 0x39) ||
+      c === 0x2d ||
+      c === 0x2e ||
+      c === 0x5f ||
+      c === 0x7e
     ) {
       bytes++;
       continue;
@@ -93,8 +101,19 @@ export function encodeLabel(value: unknown, name: string, maxBytes: number): str
  * - tag characters U+E0000–U+E007F (as UTF-16: U+DB40 then U+DC00–U+DC7F), except the run of U+E0020–U+E007F
  *   that follows U+1F3F4 in the subdivision flags (🏴󠁧󠁢󠁥󠁮󠁧󠁿).
  */
-const HIDDEN =
-  /[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb]|(?<![^\0-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\0-\x7f])|\udb40[\udc00-\udc1f]|(?<!\ud83c\udff4(?:\udb40[\udc20-\udc7e])*)\udb40[\udc20-\udc7f]/;
+const HIDDEN = /* @__PURE__ */ new RegExp(
+  [
+    // Bidirectional controls, separators, and invisible format and filler characters, wherever they stand.
+    '[\\u00ad\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180e\\u200b\\u200e\\u200f\\u2028-\\u202e' +
+      '\\u2060-\\u2064\\u2066-\\u206f\\u3164\\ufeff\\uffa0\\ufff9-\\ufffb]',
+    // A joiner at the start or after an ASCII character, or at the end or before one.
+    '(?<![^\\0-\\x7f])[\\u200c\\u200d]',
+    '[\\u200c\\u200d](?![^\\0-\\x7f])',
+    // Tag characters that no flag uses, and the others outside the run after U+1F3F4.
+    '\\udb40[\\udc00-\\udc1f]',
+    '(?<!\\ud83c\\udff4(?:\\udb40[\\udc20-\\udc7e])*)\\udb40[\\udc20-\\udc7f]',
+  ].join('|'),
+);
 
 /** Throws `ERR_INVALID_LABEL` naming the first {@link HIDDEN} character of `text`, if it has one. */
 function assertNotHidden(text: string, name: string): void {
@@ -143,6 +162,34 @@ function codePoint(c: number): string {
 
 function tooLong(name: string, maxBytes: number, received: string): RangeError {
   return labelError(`"${name}" must be at most ${maxBytes} bytes in UTF-8 (received ${received})`);
+}
+
+/**
+ * The rules that tie an account to its issuer, checked on the account as {@link encodeLabel} returned it:
+ * - after an issuer, it must not start with a space: the Key URI Format reads spaces after the separator as
+ *   padding (`issuer (":" / "%3A") *"%20" accountname`), and so does `parseOtpauthUri`, so `Example:%20alice` names
+ *   `alice` and `' alice'` could not be read back;
+ * - without one, it must not be `.` or `..`: the label is then the whole path segment, and URL parsers drop dot
+ *   segments (RFC 3986 §5.2.4, WHATWG URL even as `%2E`), so the account would be lost.
+ *
+ * @param encodedAccount - the account as {@link encodeLabel} returned it.
+ * @param name - the argument name for the message.
+ * @param hasIssuer - whether the label has an issuer prefix.
+ * @example
+ * ```ts
+ * assertAccountFits('alice', 'user', true);    // => undefined
+ * assertAccountFits('%20alice', 'user', true);
+ * // throws: "user" must not start with a space after an issuer (the Key URI Format's padding)
+ * assertAccountFits('..', 'user', false); // throws: "user" must not be '.' or '..' when there is no issuer
+ * ```
+ */
+export function assertAccountFits(encodedAccount: string, name: string, hasIssuer: boolean): void {
+  if (hasIssuer && encodedAccount.startsWith('%20')) {
+    throw labelError(`"${name}" must not start with a space after an issuer (the Key URI Format's padding)`);
+  }
+  if (!hasIssuer && (encodedAccount === '.' || encodedAccount === '..')) {
+    throw labelError(`"${name}" must not be '.' or '..' when there is no issuer`);
+  }
 }
 
 /** An `ERR_INVALID_LABEL` error. */

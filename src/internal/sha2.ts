@@ -56,4 +56,3 @@ export function store64(out: Int32Array, i: number, hi: number, lo: number): voi
   out[i] = (hi + ((lo / TWO_32) | 0)) | 0;
   out[i + 1] = lo | 0;
 }
-

@@ -55,7 +55,10 @@ export function sha512Compress(state: Int32Array, w: Int32Array): void {
     store64(
       w,
       i,
-      (rotr(yh, yl, 19) ^ rotr(yl, yh, 29) ^ (yh >>> 6)) + w[i - 14] + (rotr(xh, xl, 1) ^ rotr(xh, xl, 8) ^ (xh >>> 7)) + w[i - 32],
+      (rotr(yh, yl, 19) ^ rotr(yl, yh, 29) ^ (yh >>> 6)) +
+        w[i - 14] +
+        (rotr(xh, xl, 1) ^ rotr(xh, xl, 8) ^ (xh >>> 7)) +
+        w[i - 32],
       ((rotr(yl, yh, 19) ^ rotr(yh, yl, 29) ^ rotr(yl, yh, 6)) >>> 0) +
         (w[i - 13] >>> 0) +
         ((rotr(xl, xh, 1) ^ rotr(xl, xh, 8) ^ rotr(xl, xh, 7)) >>> 0) +
@@ -72,7 +75,8 @@ export function sha512Compress(state: Int32Array, w: Int32Array): void {
     const el = v[9];
     // T1 = h + Σ1(e) + Ch(e, f, g) + K[t] + W[t] and T2 = Σ0(a) + Maj(a, b, c), with Σ0 = ROTR^28 ^ ROTR^34 ^
     // ROTR^39 and Σ1 = ROTR^14 ^ ROTR^18 ^ ROTR^41 (FIPS 180-4 §6.4.2 step 3, §4.1.3), as unreduced sums.
-    const t1h = v[14] + (rotr(eh, el, 14) ^ rotr(eh, el, 18) ^ rotr(el, eh, 9)) + (v[12] ^ (eh & (v[10] ^ v[12]))) + K[i] + w[i];
+    const t1h =
+      v[14] + (rotr(eh, el, 14) ^ rotr(eh, el, 18) ^ rotr(el, eh, 9)) + (v[12] ^ (eh & (v[10] ^ v[12]))) + K[i] + w[i];
     const t1l =
       (v[15] >>> 0) +
       ((rotr(el, eh, 14) ^ rotr(el, eh, 18) ^ rotr(eh, el, 9)) >>> 0) +
@@ -80,7 +84,8 @@ export function sha512Compress(state: Int32Array, w: Int32Array): void {
       (K[i + 1] >>> 0) +
       (w[i + 1] >>> 0);
     const t2h = (rotr(ah, al, 28) ^ rotr(al, ah, 2) ^ rotr(al, ah, 7)) + ((ah & v[2]) | (v[4] & (ah | v[2])));
-    const t2l = ((rotr(al, ah, 28) ^ rotr(ah, al, 2) ^ rotr(ah, al, 7)) >>> 0) + (((al & v[3]) | (v[5] & (al | v[3]))) >>> 0);
+    const t2l =
+      ((rotr(al, ah, 28) ^ rotr(ah, al, 2) ^ rotr(ah, al, 7)) >>> 0) + (((al & v[3]) | (v[5] & (al | v[3]))) >>> 0);
     // h = g, g = f, f = e, e = d + T1, d = c, c = b, b = a, a = T1 + T2.
     v.copyWithin(2, 0, 14);
     store64(v, 8, v[8] + t1h, (v[9] >>> 0) + t1l);

@@ -25,9 +25,13 @@ function run(command: string, args: string[], cwd: string): string {
 }
 
 before(() => {
-  if (!existsSync(join(ROOT, 'dist', 'esm', 'index.js'))) run(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], ROOT);
+  if (!existsSync(join(ROOT, 'dist', 'esm', 'index.js')))
+    run(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], ROOT);
   work = mkdtempSync(join(tmpdir(), 'totp-config-pack-'));
-  const out = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], ROOT)) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  const out = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], ROOT)) as Array<{
+    filename: string;
+    files: Array<{ path: string }>;
+  }>;
   tarball = join(work, out[0].filename);
   consumer = join(work, 'consumer');
   mkdirSync(consumer);
@@ -40,7 +44,10 @@ after(() => {
 });
 
 test('the tarball holds the builds, types, stubs, README, CHANGELOG and LICENSE, and nothing else', () => {
-  const listing = run('tar', ['-tzf', tarball], work).split('\n').filter(Boolean).map((p) => p.replace(/^package\//, ''));
+  const listing = run('tar', ['-tzf', tarball], work)
+    .split('\n')
+    .filter(Boolean)
+    .map((p) => p.replace(/^package\//, ''));
   const required = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/esm/cli.js', 'dist/cjs/package.json'];
   for (const name of entries) {
     const b = built(name);
@@ -66,7 +73,9 @@ test('publint reports no problems', () => {
 
 test('@arethetypeswrong/cli reports no problems for any entry', () => {
   const result = spawnSync(join(BIN, 'attw'), [tarball, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
-  const report = JSON.parse(result.stdout) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } };
+  const report = JSON.parse(result.stdout) as {
+    analysis: { problems: unknown[]; entrypoints: Record<string, unknown> };
+  };
   assert.deepEqual(report.analysis.problems, [], JSON.stringify(report.analysis.problems, null, 2));
   assert.deepEqual(Object.keys(report.analysis.entrypoints).sort(), [...entries.map(subpath), './package.json'].sort());
   assert.equal(result.status, 0);
@@ -93,7 +102,10 @@ console.log(JSON.stringify({ keys: Object.keys(c), ok, svg: qrSvg(c.otpauth_str)
   const esm = JSON.parse(run(process.execPath, ['esm.mjs'], consumer));
   assert.deepEqual(esm, { keys: ['otpauth_str', 'secret'], ok: true, svg: true });
   const cjs = JSON.parse(run(process.execPath, ['cjs.cjs'], consumer));
-  assert.deepEqual({ ...cjs, file: undefined }, { keys: ['otpauth_str', 'secret'], ok: true, svg: true, file: undefined });
+  assert.deepEqual(
+    { ...cjs, file: undefined },
+    { keys: ['otpauth_str', 'secret'], ok: true, svg: true, file: undefined },
+  );
   assert.match(cjs.file, /dist[/\\]cjs[/\\]index\.js$/);
 });
 
@@ -150,15 +162,61 @@ export const entries = [${subpaths.map((_, i) => `entry${i}`).join(', ')}];`;
     writeFileSync(join(dir, file), source(imports));
     writeFileSync(
       join(dir, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { ...options, strict: true, noEmit: true, target: 'es2022', lib: ['es2022', 'dom'], types: [], skipLibCheck: false }, files: [file] }),
+      JSON.stringify({
+        compilerOptions: {
+          ...options,
+          strict: true,
+          noEmit: true,
+          target: 'es2022',
+          lib: ['es2022', 'dom'],
+          types: [],
+          skipLibCheck: false,
+        },
+        files: [file],
+      }),
     );
     const result = spawnSync(process.execPath, [tsc, '-p', dir], { cwd: consumer, encoding: 'utf8' });
     assert.equal(result.status, 0, `${name}: ${result.stdout}${result.stderr}`);
   }
 });
 
+// Issue 10, item 11: a consumer compiled with exactOptionalPropertyTypes passes parsed URIs straight back as options.
+test('a strict consumer (exactOptionalPropertyTypes) formats and verifies what it parsed', () => {
+  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const dir = join(consumer, 'ts-exact');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'index.mts'),
+    `import { formatOtpauthUri, parseOtpauthUri, verifyHotp, verifyTotp } from 'totp-config';
+import { decodeMigration, encodeMigration } from 'totp-config/migration';
+const parsed = parseOtpauthUri('otpauth://totp/ACME:bob?secret=JBSWY3DPEHPK3PXP&issuer=ACME');
+const again: string = formatOtpauthUri(parseOtpauthUri(formatOtpauthUri(parsed)));
+if (parsed.type === 'totp') verifyTotp('123456', parsed.secret, parsed);
+else verifyHotp('123456', parsed.secret, parsed);
+const moved = decodeMigration(encodeMigration([parsed])).accounts.map((account) => formatOtpauthUri(account));
+// @ts-expect-error an hotp URI needs its counter
+formatOtpauthUri({ type: 'hotp', secret: 'JBSWY3DP', account: 'bob' });
+export const used = [again, moved];
+`,
+  );
+  const options = { module: 'nodenext', moduleResolution: 'nodenext', strict: true, exactOptionalPropertyTypes: true };
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { ...options, noEmit: true, target: 'es2022', lib: ['es2022', 'dom'], types: [] },
+      files: ['index.mts'],
+    }),
+  );
+  const result = spawnSync(process.execPath, [tsc, '-p', dir], { cwd: consumer, encoding: 'utf8' });
+  assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+});
+
 test('the bin runs from the installed package', () => {
-  const out = run(join(consumer, 'node_modules', '.bin', 'totp-config'), ['--user', 'alice@example.com', '--issuer', 'Example Co'], consumer);
+  const out = run(
+    join(consumer, 'node_modules', '.bin', 'totp-config'),
+    ['--user', 'alice@example.com', '--issuer', 'Example Co'],
+    consumer,
+  );
   const config = JSON.parse(out);
   assert.deepEqual(Object.keys(config), ['otpauth_str', 'secret']);
 });

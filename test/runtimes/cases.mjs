@@ -384,7 +384,8 @@ export const cases = [
       equal(core.verifyHotp(HOTP[4], HOTP_SECRET, { counter: 2 }), null, 'counter 4 beyond the window');
       equal(core.verifyHotp(HOTP[1], HOTP_SECRET, { counter: 2 }), null, 'an old counter');
       equal(show(core.verifyHotp(HOTP[9], HOTP_SECRET, { counter: 0, window: 9 })), show({ counter: 9, delta: 9 }), 'window 9');
-      for (const bad of ['', '35915', '3591522', '35915a', '359 152', '\uff13\uff15\uff19\uff11\uff15\uff12', 359152]) {
+      equal(show(core.verifyHotp('359 152', HOTP_SECRET, { counter: 2 })), show({ counter: 2, delta: 0 }), 'spaces, as apps show codes');
+      for (const bad of ['', '35915', '3591522', '35915a', '359\u00a0152', '\uff13\uff15\uff19\uff11\uff15\uff12', 359152]) {
         equal(core.verifyHotp(bad, HOTP_SECRET, { counter: 2 }), null, `malformed token ${show(bad)}`);
       }
     },

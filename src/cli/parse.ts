@@ -1,0 +1,24 @@
+/**
+ * `totp-config parse`: prints the fields of an otpauth URI as JSON.
+ *
+ * @module
+ */
+import { parseOtpauthUri } from '../index.js';
+import { UsageError, type Args } from './args.js';
+import type { Command } from './commands.js';
+import { readStdinLine, stdout } from './io.js';
+
+const USAGE = `  totp-config parse <otpauth-uri | ->
+      Print the fields of an otpauth:// URI as JSON on one line, as create does; absent fields are null.
+`;
+
+async function run(args: Args): Promise<number> {
+  if (args.positionals.length !== 1) throw new UsageError('parse takes one otpauth URI (or - for stdin)');
+  const [argument] = args.positionals;
+  const parsed = parseOtpauthUri(argument === '-' ? await readStdinLine('otpauth URI') : argument);
+  // JSON has no undefined: absent fields are written as null so that every key is always there.
+  stdout.write(JSON.stringify(parsed, (_key, value: unknown) => (value === undefined ? null : value)) + '\n');
+  return 0;
+}
+
+export const command: Command = { usage: USAGE, flags: {}, run };
