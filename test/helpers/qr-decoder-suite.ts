@@ -6,12 +6,11 @@
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
 import { qrCapacity, qrMatrix, qrPng, qrSvg, qrTerminal, type QrLevel, type QrPngOptions } from '../../src/qr.js';
+// The CLI tests' terminal emulator (SGR colours over half blocks, painted as a theme shows them): one for both.
+import { DARK_ON_LIGHT, LIGHT_ON_DARK, terminalPicture } from '../cli/terminal.js';
 import {
   assertDecodes,
-  DARK_TERMINAL,
   decodeBatch,
-  LIGHT_TERMINAL,
-  paintTerminal,
   pngcheck,
   prng,
   pythonInflate,
@@ -193,8 +192,8 @@ export async function decoderSuite(t: TestContext, items: Item[], terminalEvery:
     items.forEach((item, i) => {
       if (i % terminalEvery !== 0) return;
       const out = qrTerminal(item.text, { level: item.level, mask: item.mask, mode: item.mode, ansi: true });
-      for (const theme of [DARK_TERMINAL, LIGHT_TERMINAL]) {
-        files.push(write(dir, `${i}.ansi.${theme.name}.pgm`, paintTerminal(out, theme, 3)));
+      for (const theme of [LIGHT_ON_DARK, DARK_ON_LIGHT]) {
+        files.push(write(dir, `${i}.ansi.${theme.name.replace(/ /g, '-')}.pgm`, terminalPicture(out, theme, 3)));
         want.push(expected[i]);
       }
     });
@@ -208,7 +207,7 @@ export async function decoderSuite(t: TestContext, items: Item[], terminalEvery:
     items.forEach((item, i) => {
       if (i % terminalEvery !== 0 || files.length >= 10) return;
       const out = qrTerminal(item.text, { level: item.level, mask: item.mask, mode: item.mode });
-      const pgm = paintTerminal(out, DARK_TERMINAL, 3);
+      const pgm = terminalPicture(out, LIGHT_ON_DARK, 3);
       // Negative: the quiet zone shows the dark background, the finder's corner the light foreground.
       const width = Number(/^P5 (\d+)/.exec(Buffer.from(pgm.subarray(0, 20)).toString('latin1'))![1]);
       const header = pgm.indexOf(0x0a) + 1;
