@@ -107,8 +107,16 @@ export interface QrTerminalOptions extends QrOptions {
   ansi?: boolean;
 }
 
+/** {@link qrDataUrl}'s choice of image format. */
+export interface QrDataUrlFormat<F extends 'png' | 'svg'> {
+  /** `'png'` (the default): a PNG as {@link qrPng} writes it; `'svg'`: an SVG document as {@link qrSvg} writes it. */
+  format: F;
+}
+
 /** Options of {@link qrDataUrl}: `format` (default `'png'`), then those of {@link qrPng} or {@link qrSvg}. */
-export type QrDataUrlOptions = ({ format?: 'png' } & QrPngOptions) | ({ format: 'svg' } & QrSvgOptions);
+export type QrDataUrlOptions =
+  | (Partial<QrDataUrlFormat<'png'>> & QrPngOptions)
+  | (QrDataUrlFormat<'svg'> & QrSvgOptions);
 
 /** A QR symbol as a grid of modules, without quiet zone. */
 export interface QrMatrix {
