@@ -293,7 +293,10 @@ function payloadBytes(uri: string, name: string, t: Tolerance): Uint8Array {
   if (uri.slice(0, PREFIX.length).toLowerCase() !== PREFIX) {
     throw malformed(`"${name}" must start with "otpauth-migration://offline?"`);
   }
-  const data = uri.slice(PREFIX.length).split('&').filter((p) => p.startsWith('data='));
+  const data = uri
+    .slice(PREFIX.length)
+    .split('&')
+    .filter((p) => p.startsWith('data='));
   if (data.length !== 1) throw malformed(`"${name}" must have one "data" parameter`);
   let text: string;
   try {

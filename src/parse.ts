@@ -226,16 +226,23 @@ function splitUri(uri: string, t: Tolerance): UriParts {
     throw uriError('ERR_OTPAUTH_SCHEME', 'The URI must start with "otpauth://"');
   }
   if (uri.length > MAX_OTPAUTH_URI_LENGTH) {
-    throw uriError('ERR_OTPAUTH_MALFORMED',
-      `The otpauth URI must be at most ${MAX_OTPAUTH_URI_LENGTH} characters (received ${uri.length})`);
+    throw uriError(
+      'ERR_OTPAUTH_MALFORMED',
+      `The otpauth URI must be at most ${MAX_OTPAUTH_URI_LENGTH} characters (received ${uri.length})`,
+    );
   }
   if (uri.includes('#')) throw uriError('ERR_OTPAUTH_MALFORMED', 'The otpauth URI must not contain "#" (a fragment)');
   const raw = NOT_URI.exec(uri);
   if (raw !== null) {
     // Only the code point and index are named: base32 characters are all URI characters, so this is never the secret.
     const c = 'U+' + raw[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    tolerate(t, 'RAW_CHARACTERS', 'ERR_OTPAUTH_ENCODING',
-      `the URI has a character that RFC 3986 requires percent-encoded (${c} at index ${raw.index})`, 'read as itself');
+    tolerate(
+      t,
+      'RAW_CHARACTERS',
+      'ERR_OTPAUTH_ENCODING',
+      `the URI has a character that RFC 3986 requires percent-encoded (${c} at index ${raw.index})`,
+      'read as itself',
+    );
   }
   const rest = uri.slice(SCHEME.length);
   const queryStart = rest.indexOf('?');
@@ -288,15 +295,25 @@ function readQuery(query: string, t: Tolerance): Map<string, string> {
     if (!params.has(name)) {
       params.set(name, piece.slice(eq + 1));
       if (!READ_PARAMETERS.includes(name) && READ_PARAMETERS.includes(name.toLowerCase())) {
-        tolerate(t, 'IGNORED_PARAMETER', 'ERR_OTPAUTH_MALFORMED', `the parameter "${name}" is not read`,
-          'ignored (parameter names are case-sensitive, as apps read them)');
+        tolerate(
+          t,
+          'IGNORED_PARAMETER',
+          'ERR_OTPAUTH_MALFORMED',
+          `the parameter "${name}" is not read`,
+          'ignored (parameter names are case-sensitive, as apps read them)',
+        );
       }
     } else if (READ_PARAMETERS.includes(name)) {
       throw uriError('ERR_OTPAUTH_MALFORMED', `The otpauth URI parameter "${name}" appears more than once`);
     } else if (!repeated.has(name)) {
       repeated.add(name);
-      tolerate(t, 'REPEATED_PARAMETER', 'ERR_OTPAUTH_MALFORMED',
-        `the parameter ${quoteName(name)} appears more than once`, 'ignored (it is not read)');
+      tolerate(
+        t,
+        'REPEATED_PARAMETER',
+        'ERR_OTPAUTH_MALFORMED',
+        `the parameter ${quoteName(name)} appears more than once`,
+        'ignored (it is not read)',
+      );
     }
   }
   return params;
@@ -315,8 +332,13 @@ function queryValue(params: Map<string, string>, name: string, t: Tolerance): st
   let value = params.get(name);
   if (value === undefined) return undefined;
   if (value.includes('+')) {
-    tolerate(t, 'PLUS_AS_SPACE', 'ERR_OTPAUTH_ENCODING', `the "${name}" parameter has "+"`,
-      'read as a space (form encoding)');
+    tolerate(
+      t,
+      'PLUS_AS_SPACE',
+      'ERR_OTPAUTH_ENCODING',
+      `the "${name}" parameter has "+"`,
+      'read as a space (form encoding)',
+    );
     value = value.replace(/\+/g, ' ');
   }
   return percentDecode(value, `"${name}" parameter`);
@@ -383,8 +405,13 @@ function readAlgorithm(params: Map<string, string>, steam: boolean, t: Tolerance
 function readSteamDigits(params: Map<string, string>, t: Tolerance): void {
   const text = queryValue(params, 'digits', t);
   if (text !== undefined && text !== '5') {
-    tolerate(t, 'IGNORED_PARAMETER', 'ERR_OTPAUTH_DIGITS', 'a Steam Guard entry has "digits" other than 5',
-      'ignored (Steam Guard codes have 5 characters)');
+    tolerate(
+      t,
+      'IGNORED_PARAMETER',
+      'ERR_OTPAUTH_DIGITS',
+      'a Steam Guard entry has "digits" other than 5',
+      'ignored (Steam Guard codes have 5 characters)',
+    );
   }
 }
 

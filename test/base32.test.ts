@@ -132,7 +132,10 @@ test('property: every character outside the alphabet, space and padding is rejec
   for (let code = 0; code <= 0xffff; code++) {
     const ch = String.fromCharCode(code);
     if (allowed.has(ch)) continue;
-    assert.throws(() => base32Decode('MZXW6YT' + ch), (e: unknown) => e instanceof TotpConfigError && /index 7/.test(e.message));
+    assert.throws(
+      () => base32Decode('MZXW6YT' + ch),
+      (e: unknown) => e instanceof TotpConfigError && /index 7/.test(e.message),
+    );
     rejected++;
   }
   assert.equal(rejected, 65536 - 32 - 26 - 2);
@@ -163,7 +166,16 @@ test('large inputs: 1 MiB round trip through the buffered paths, with spaces in 
   // A non-ASCII character far into a large text: its index must be the character index, not a byte index;
   // 65,535 and 131,071 are the last characters of the decoder's 64 KiB chunks, where a 2–4 byte character
   // does not fit and the copy stops short.
-  for (const [bad, at] of [['é', 500003], ['日', 500003], ['😀', 500003], ['1', 500003], ['é', 65535], ['日', 131071], ['😀', 65534], ['\u00ff', 65535]] as const) {
+  for (const [bad, at] of [
+    ['é', 500003],
+    ['日', 500003],
+    ['😀', 500003],
+    ['1', 500003],
+    ['é', 65535],
+    ['日', 131071],
+    ['😀', 65534],
+    ['\u00ff', 65535],
+  ] as const) {
     assert.throws(() => base32Decode(text.slice(0, at) + bad + text.slice(at + 1)), {
       code: 'ERR_INVALID_BASE32',
       message: new RegExp(`at index ${at}$`),
@@ -174,7 +186,14 @@ test('large inputs: 1 MiB round trip through the buffered paths, with spaces in 
 test('large inputs at any byte offset and length encode like the reference (32-bit paths need alignment)', () => {
   const backing = new Uint8Array(5000);
   for (let i = 0; i < backing.length; i++) backing[i] = (i * 7919) & 255;
-  for (const [start, end] of [[0, 4000], [1, 4001], [2, 3999], [3, 4980], [5, 100], [7, 4099]]) {
+  for (const [start, end] of [
+    [0, 4000],
+    [1, 4001],
+    [2, 3999],
+    [3, 4980],
+    [5, 100],
+    [7, 4099],
+  ]) {
     const view = backing.subarray(start, end);
     assert.equal(base32Encode(view), slowEncode(view), `[${start}, ${end})`);
     assert.equal(base32Encode(view, { padding: true }), slowEncode(view, true));

@@ -26,7 +26,11 @@ interface Measured {
 async function measure(entry: Entry, name: string): Promise<Measured> {
   const specifier = JSON.stringify(join(DIST, entry));
   const result = await build({
-    stdin: { contents: `import { ${name} as x } from ${specifier};\nglobalThis.x = x;\n`, resolveDir: ROOT, loader: 'js' },
+    stdin: {
+      contents: `import { ${name} as x } from ${specifier};\nglobalThis.x = x;\n`,
+      resolveDir: ROOT,
+      loader: 'js',
+    },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -75,15 +79,26 @@ for (const [entry, name, budget] of BUDGETS) {
     const m = await measure(entry, name);
     t.diagnostic(`bundle ${name}: ${show(m)} (budget ${budget} B gzipped)`);
     assert.match(m.code, /globalThis\.x\s*=/, 'the bundle keeps the export');
-    assert.ok(m.gzipped <= budget, `${name}: ${m.gzipped} B gzipped is over the ${budget} B budget (${m.minified} B minified)`);
+    assert.ok(
+      m.gzipped <= budget,
+      `${name}: ${m.gzipped} B gzipped is over the ${budget} B budget (${m.minified} B minified)`,
+    );
   });
 }
 
 // SHA-1 round constants and initial state, the first SHA-256 round constant and initial word: as esbuild prints
 // them (decimal) or as written (hex). Any HMAC of ours carries them.
 const SHA_CONSTANTS = [
-  '1518500249', '1859775393', '1732584193', '1116352408', '1779033703',
-  '0x5a827999', '0x6ed9eba1', '0x67452301', '0x428a2f98', '0x6a09e667',
+  '1518500249',
+  '1859775393',
+  '1732584193',
+  '1116352408',
+  '1779033703',
+  '0x5a827999',
+  '0x6ed9eba1',
+  '0x67452301',
+  '0x428a2f98',
+  '0x6a09e667',
 ];
 const QR_MARKERS = ['crispEdges', '<svg', 'http://www.w3.org/2000/svg'];
 const found = (code: string, needles: string[]) => needles.filter((n) => code.toLowerCase().includes(n.toLowerCase()));
@@ -111,12 +126,15 @@ test('tree shaking: the markers are found where the code does belong (control)',
 });
 
 // Issue 12: each part of the enrollment life cycle costs only the applications that import it.
-test('tree shaking: the compatibility rules\' text stays in totp-config/compat; recovery codes and throttling in theirs', async () => {
+test("tree shaking: the compatibility rules' text stays in totp-config/compat; recovery codes and throttling in theirs", async () => {
   const RULE_TEXT = ['ArubaOTP', 'keycloak', 'measured with keepassxc-cli', 'ignores period'];
   const RECOVERY = ['$tcrc$', '0123456789ABCDEFGHJKMNPQRSTVWXYZ'];
   const THROTTLE = ['windowFailures', 'exponential'];
   const configuration = await measure('index.js', 'generateUserConfiguration');
-  assert.ok(configuration.code.includes('google-authenticator-android'), 'the compact app data is in the configuration bundle');
+  assert.ok(
+    configuration.code.includes('google-authenticator-android'),
+    'the compact app data is in the configuration bundle',
+  );
   assert.deepEqual(found(configuration.code, [...RULE_TEXT, ...RECOVERY, ...THROTTLE]), []);
   const otp = await measure('index.js', 'verifyTotp');
   assert.deepEqual(found(otp.code, [...RULE_TEXT, ...RECOVERY, ...THROTTLE, 'google-authenticator']), []);
@@ -135,7 +153,10 @@ test('tree shaking: the main entry carries no migration code, and the migration 
   }
   for (const name of ['decodeMigration', 'encodeMigration']) {
     const m = await measure('migration.js', name);
-    assert.ok(m.code.includes('otpauth-migration://offline?'), 'the control: the migration prefix is in its own bundle');
+    assert.ok(
+      m.code.includes('otpauth-migration://offline?'),
+      'the control: the migration prefix is in its own bundle',
+    );
     assert.deepEqual(found(m.code, SHA_CONSTANTS), [], `SHA constants in the ${name} bundle`);
     assert.deepEqual(found(m.code, QR_MARKERS), [], `QR code in the ${name} bundle`);
   }

@@ -5,7 +5,7 @@ import { base32Decode, generateUserConfiguration } from '../src/index.js';
 import { DEBIAN_PYTHON, python, requireTool, runs } from './helpers/tools.js';
 import { isValidLabel } from './helpers/labels.js';
 
-test('returns exactly { otpauth_str, secret }, cPanel\'s two fields', () => {
+test("returns exactly { otpauth_str, secret }, cPanel's two fields", () => {
   const config = generateUserConfiguration('alice@example.com', 'Example Co');
   assert.deepEqual(Object.keys(config), ['otpauth_str', 'secret']);
   assert.deepEqual(Reflect.ownKeys(config), ['otpauth_str', 'secret']);
@@ -34,18 +34,73 @@ test('bad arguments and options: typed errors with stable codes naming the argum
   const cases: Array<[() => unknown, string, string, RegExp]> = [
     [() => generateUserConfiguration('', 'ACME'), 'RangeError', 'ERR_INVALID_LABEL', /"user" must not be empty/],
     [() => generateUserConfiguration('bob', ''), 'RangeError', 'ERR_INVALID_LABEL', /"issuer" must not be empty/],
-    [() => generateUserConfiguration('bob', 'AC:ME'), 'RangeError', 'ERR_INVALID_LABEL', /"issuer" must not contain ':' \(found at index 2\)/],
+    [
+      () => generateUserConfiguration('bob', 'AC:ME'),
+      'RangeError',
+      'ERR_INVALID_LABEL',
+      /"issuer" must not contain ':' \(found at index 2\)/,
+    ],
     [() => generateUserConfiguration('b:ob', 'ACME'), 'RangeError', 'ERR_INVALID_LABEL', /"user" must not contain ':'/],
-    [() => generateUserConfiguration(42 as never, 'ACME'), 'TypeError', 'ERR_INVALID_ARG_TYPE', /"user" must be a string/],
-    [() => generateUserConfiguration('bob', 'ACME', { digits: '6' as never }), 'TypeError', 'ERR_INVALID_ARG_TYPE', /"options.digits" must be a number/],
-    [() => generateUserConfiguration('bob', 'ACME', { digits: 9 as never }), 'RangeError', 'ERR_OUT_OF_RANGE', /"options.digits" must be an integer from 6 to 8/],
-    [() => generateUserConfiguration('bob', 'ACME', { period: 1.5 }), 'RangeError', 'ERR_OUT_OF_RANGE', /"options.period" must be an integer from 1 to 3600/],
-    [() => generateUserConfiguration('bob', 'ACME', { algorithm: 'MD5' as never }), 'RangeError', 'ERR_INVALID_ARG_VALUE', /"options.algorithm" must be one of 'SHA1', 'SHA256', 'SHA512'/],
-    [() => generateUserConfiguration('bob', 'ACME', { secretSize: 8 }), 'RangeError', 'ERR_OUT_OF_RANGE', /"options.secretSize" must be an integer from 16 to 64/],
-    [() => generateUserConfiguration('bob', 'ACME', { secretSize: 65 }), 'RangeError', 'ERR_OUT_OF_RANGE', /secretSize/],
-    [() => generateUserConfiguration('bob', 'ACME', 'SHA1' as never), 'TypeError', 'ERR_INVALID_ARG_TYPE', /"options" must be an object/],
-    [() => generateUserConfiguration('x'.repeat(129), 'ACME'), 'RangeError', 'ERR_INVALID_LABEL', /"user" must be at most 128 bytes/],
-    [() => generateUserConfiguration('bob', 'x'.repeat(65)), 'RangeError', 'ERR_INVALID_LABEL', /"issuer" must be at most 64 bytes/],
+    [
+      () => generateUserConfiguration(42 as never, 'ACME'),
+      'TypeError',
+      'ERR_INVALID_ARG_TYPE',
+      /"user" must be a string/,
+    ],
+    [
+      () => generateUserConfiguration('bob', 'ACME', { digits: '6' as never }),
+      'TypeError',
+      'ERR_INVALID_ARG_TYPE',
+      /"options.digits" must be a number/,
+    ],
+    [
+      () => generateUserConfiguration('bob', 'ACME', { digits: 9 as never }),
+      'RangeError',
+      'ERR_OUT_OF_RANGE',
+      /"options.digits" must be an integer from 6 to 8/,
+    ],
+    [
+      () => generateUserConfiguration('bob', 'ACME', { period: 1.5 }),
+      'RangeError',
+      'ERR_OUT_OF_RANGE',
+      /"options.period" must be an integer from 1 to 3600/,
+    ],
+    [
+      () => generateUserConfiguration('bob', 'ACME', { algorithm: 'MD5' as never }),
+      'RangeError',
+      'ERR_INVALID_ARG_VALUE',
+      /"options.algorithm" must be one of 'SHA1', 'SHA256', 'SHA512'/,
+    ],
+    [
+      () => generateUserConfiguration('bob', 'ACME', { secretSize: 8 }),
+      'RangeError',
+      'ERR_OUT_OF_RANGE',
+      /"options.secretSize" must be an integer from 16 to 64/,
+    ],
+    [
+      () => generateUserConfiguration('bob', 'ACME', { secretSize: 65 }),
+      'RangeError',
+      'ERR_OUT_OF_RANGE',
+      /secretSize/,
+    ],
+    [
+      () => generateUserConfiguration('bob', 'ACME', 'SHA1' as never),
+      'TypeError',
+      'ERR_INVALID_ARG_TYPE',
+      /"options" must be an object/,
+    ],
+    [
+      () => generateUserConfiguration('x'.repeat(129), 'ACME'),
+      'RangeError',
+      'ERR_INVALID_LABEL',
+      /"user" must be at most 128 bytes/,
+    ],
+    [
+      () => generateUserConfiguration('bob', 'x'.repeat(65)),
+      'RangeError',
+      'ERR_INVALID_LABEL',
+      /"issuer" must be at most 64 bytes/,
+    ],
   ];
   for (const [call, name, code, message] of cases) {
     assert.throws(call, { name, code, message }, message.source);
@@ -71,7 +126,13 @@ test('the configuration round-trips through independent parsers: Python urllib, 
       digits,
       ...generateUserConfiguration(user, issuer, { algorithm, digits: digits as 6 | 8 }),
     }));
-  configs.push({ user: 'alice@example.com', issuer: 'Example Co', algorithm: 'SHA1', digits: 6, ...generateUserConfiguration('alice@example.com', 'Example Co') });
+  configs.push({
+    user: 'alice@example.com',
+    issuer: 'Example Co',
+    algorithm: 'SHA1',
+    digits: 6,
+    ...generateUserConfiguration('alice@example.com', 'Example Co'),
+  });
   assert.ok(configs.length > 200, `${configs.length} configurations`);
 
   // Python's urllib: any python3 will do.

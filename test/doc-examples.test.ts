@@ -8,7 +8,15 @@ import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { allBlocks, prepare, readExpectation, run, shape, type Outcome, type Prepared } from './helpers/doc-examples.js';
+import {
+  allBlocks,
+  prepare,
+  readExpectation,
+  run,
+  shape,
+  type Outcome,
+  type Prepared,
+} from './helpers/doc-examples.js';
 import { ENTRIES, ROOT, source, specifier } from '../scripts/entries.mjs';
 
 const require = createRequire(import.meta.url);
@@ -31,7 +39,7 @@ const blocks = allBlocks(ROOT);
 
 function describe(value: unknown): string {
   if (value instanceof Uint8Array) return `Uint8Array(${value.length}) [${[...value].join(', ')}]`;
-  return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
 }
 
 for (const block of blocks) {
@@ -68,7 +76,9 @@ for (const block of blocks) {
       if (e.kind === 'shape-only') {
         counts.shapeOnly++;
       } else if (e.kind === 'unreadable') {
-        assert.fail(`${label}\ncannot read the value after '=>' (${e.error}): write a JavaScript value, or start it with 'e.g.'`);
+        assert.fail(
+          `${label}\ncannot read the value after '=>' (${e.error}): write a JavaScript value, or start it with 'e.g.'`,
+        );
       } else if (e.kind === 'bytes-length') {
         assert.ok(actual instanceof Uint8Array && actual.length === e.length, `${label}\ngot ${describe(actual)}`);
         counts.compared++;
@@ -95,10 +105,10 @@ test('the convention: what a marker promises, read from the comment', () => {
       "const bytes = new TextEncoder().encode('foo');",
       'bytes.length; // => 3',
       "base32Encode(bytes); // => 'MZXW6' (RFC 4648)",
-      "base32Encode(bytes, { padding: true });",
+      'base32Encode(bytes, { padding: true });',
       "// => 'MZXW6'",
       "//    + '==='",
-      'generateSecret(); // => e.g. \'JBSWY3DP…\'',
+      "generateSecret(); // => e.g. 'JBSWY3DP…'",
       "base32Decode('!'); // throws: ERR_INVALID_BASE32",
       'bytes; // => Uint8Array(3) [102, 111, 111]',
       'element.innerHTML = base32Encode(bytes);',
@@ -134,10 +144,12 @@ test('the convention: a wrong output, an undefined name and an unreached marker 
   const wrong = one("generateTotp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', { time: 59_000 }); // => '000000'");
   const outcome = (await run(wrong, publicNames, importModule)).get(0);
   assert.deepEqual(outcome, { kind: 'value', value: '287082' });
-  assert.deepEqual(one('generateTotp(secret); // => e.g. \'123456\'').problems, [
+  assert.deepEqual(one("generateTotp(secret); // => e.g. '123456'").problems, [
     'y.md:1: the example uses secret, which it does not define',
   ]);
-  const illustration = one("const m = generateTotp(token);\nif (m) save(m);\ngenerateTotp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', { time: 0 }); // => '755224'");
+  const illustration = one(
+    "const m = generateTotp(token);\nif (m) save(m);\ngenerateTotp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', { time: 0 }); // => '755224'",
+  );
   assert.deepEqual(illustration.problems, []);
   assert.deepEqual(illustration.notRun, ['y.md:1: const m = generateTotp(token);', 'y.md:2: if (m) save(m);']);
   const unreached = one("if (false) generateTotp('A'); // => '1'");

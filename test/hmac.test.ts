@@ -49,7 +49,13 @@ const LONG_DATA =
 // RFC 2202 §3 (HMAC-SHA1) and RFC 4231 §4 (HMAC-SHA256/512): [algorithm, key, data, expected (maybe truncated)].
 const HMAC_VECTORS: [string, HmacAlgorithm, Uint8Array, Uint8Array, string][] = [
   ['RFC 2202 #1', 'SHA1', fill(0x0b, 20), text('Hi There'), 'b617318655057264e28bc0b6fb378c8ef146be00'],
-  ['RFC 2202 #2', 'SHA1', text('Jefe'), text('what do ya want for nothing?'), 'effcdf6ae5eb2fa2d27416d5f184df9c259a7c79'],
+  [
+    'RFC 2202 #2',
+    'SHA1',
+    text('Jefe'),
+    text('what do ya want for nothing?'),
+    'effcdf6ae5eb2fa2d27416d5f184df9c259a7c79',
+  ],
   ['RFC 2202 #3', 'SHA1', fill(0xaa, 20), fill(0xdd, 50), '125d7342b9ac11cd91a39af48aa17b4f63f175d3'],
   ['RFC 2202 #4', 'SHA1', KEY_0102_19, fill(0xcd, 50), '4c9007f4026250c6bc8414f9bf50c86c2d7235da'],
   ['RFC 2202 #5', 'SHA1', fill(0x0c, 20), text('Test With Truncation'), '4c1a03424b55e07fe7f27be1'],
@@ -67,7 +73,13 @@ const HMAC_VECTORS: [string, HmacAlgorithm, Uint8Array, Uint8Array, string][] = 
     text('Test Using Larger Than Block-Size Key and Larger Than One Block-Size Data'),
     'e8e99d0f45237d786d6bbaa7965c7808bbff1a91',
   ],
-  ['RFC 4231 #1', 'SHA256', fill(0x0b, 20), text('Hi There'), 'b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7'],
+  [
+    'RFC 4231 #1',
+    'SHA256',
+    fill(0x0b, 20),
+    text('Hi There'),
+    'b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7',
+  ],
   [
     'RFC 4231 #1',
     'SHA512',
@@ -89,7 +101,13 @@ const HMAC_VECTORS: [string, HmacAlgorithm, Uint8Array, Uint8Array, string][] = 
     text('what do ya want for nothing?'),
     '164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737',
   ],
-  ['RFC 4231 #3', 'SHA256', fill(0xaa, 20), fill(0xdd, 50), '773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe'],
+  [
+    'RFC 4231 #3',
+    'SHA256',
+    fill(0xaa, 20),
+    fill(0xdd, 50),
+    '773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe',
+  ],
   [
     'RFC 4231 #3',
     'SHA512',
@@ -97,7 +115,13 @@ const HMAC_VECTORS: [string, HmacAlgorithm, Uint8Array, Uint8Array, string][] = 
     fill(0xdd, 50),
     'fa73b0089d56a284efb0f0756c890be9b1b5dbdd8ee81a3655f83e33b2279d39bf3e848279a722c806b485a47e67c807b946a337bee8942674278859e13292fb',
   ],
-  ['RFC 4231 #4', 'SHA256', KEY_0102_19, fill(0xcd, 50), '82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b'],
+  [
+    'RFC 4231 #4',
+    'SHA256',
+    KEY_0102_19,
+    fill(0xcd, 50),
+    '82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b',
+  ],
   [
     'RFC 4231 #4',
     'SHA512',
@@ -121,7 +145,13 @@ const HMAC_VECTORS: [string, HmacAlgorithm, Uint8Array, Uint8Array, string][] = 
     text('Test Using Larger Than Block-Size Key - Hash Key First'),
     '80b24263c7c1a3ebb71493c1dd7be8b49b46d1f41b4aeec1121b013783f8f3526b56d037e05f2598bd0fd2215d6a1e5295e64f73f63f0aec8b915a985d786598',
   ],
-  ['RFC 4231 #7', 'SHA256', fill(0xaa, 131), text(LONG_DATA), '9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2'],
+  [
+    'RFC 4231 #7',
+    'SHA256',
+    fill(0xaa, 131),
+    text(LONG_DATA),
+    '9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2',
+  ],
   [
     'RFC 4231 #7',
     'SHA512',
@@ -141,10 +171,15 @@ function counterBytes(counter: number): Uint8Array {
 describe('digest (FIPS 180-4)', () => {
   it('computed SHA-2 constants equal FIPS 180-4 §4.2.3 and §5.3.5 (first and last of each table)', () => {
     const pairs = (a: Int32Array): string[] =>
-      Array.from({ length: a.length / 2 }, (_, i) => [a[2 * i], a[2 * i + 1]].map((x) => (x >>> 0).toString(16).padStart(8, '0')).join(''));
+      Array.from({ length: a.length / 2 }, (_, i) =>
+        [a[2 * i], a[2 * i + 1]].map((x) => (x >>> 0).toString(16).padStart(8, '0')).join(''),
+      );
     const k = pairs(fractionalRoots(80, 3));
     const iv = pairs(fractionalRoots(8, 2));
-    assert.deepEqual([k[0], k[1], k[18], k[63], k[79]], ['428a2f98d728ae22', '7137449123ef65cd', '0fc19dc68b8cd5b5', 'c67178f2e372532b', '6c44198c4a475817']);
+    assert.deepEqual(
+      [k[0], k[1], k[18], k[63], k[79]],
+      ['428a2f98d728ae22', '7137449123ef65cd', '0fc19dc68b8cd5b5', 'c67178f2e372532b', '6c44198c4a475817'],
+    );
     assert.deepEqual([iv[0], iv[7]], ['6a09e667f3bcc908', '5be0cd19137e2179']);
   });
   for (const [alg, msg, expected] of HASH_VECTORS) {
@@ -207,15 +242,24 @@ describe('hmac against node:crypto (fast-check)', () => {
     });
     it(`HMAC-${alg}: a prepared key gives the same MACs, message after message, and counters`, () => {
       fc.assert(
-        fc.property(key, fc.array(message, { maxLength: 4 }), fc.array(fc.maxSafeNat(), { maxLength: 4 }), (k, ms, cs) => {
-          const prepared = prepareHmac(alg, k);
-          assert.equal(prepared.algorithm, alg);
-          assert.equal(prepared.outputLength, createHmac(nodeName(alg), k).digest().length);
-          for (const m of ms) assert.equal(hex(prepared.mac(m)), createHmac(nodeName(alg), k).update(m).digest('hex'));
-          for (const c of cs) {
-            assert.equal(hex(prepared.macCounter(c)), createHmac(nodeName(alg), k).update(counterBytes(c)).digest('hex'));
-          }
-        }),
+        fc.property(
+          key,
+          fc.array(message, { maxLength: 4 }),
+          fc.array(fc.maxSafeNat(), { maxLength: 4 }),
+          (k, ms, cs) => {
+            const prepared = prepareHmac(alg, k);
+            assert.equal(prepared.algorithm, alg);
+            assert.equal(prepared.outputLength, createHmac(nodeName(alg), k).digest().length);
+            for (const m of ms)
+              assert.equal(hex(prepared.mac(m)), createHmac(nodeName(alg), k).update(m).digest('hex'));
+            for (const c of cs) {
+              assert.equal(
+                hex(prepared.macCounter(c)),
+                createHmac(nodeName(alg), k).update(counterBytes(c)).digest('hex'),
+              );
+            }
+          },
+        ),
         { numRuns: 150 },
       );
     });
@@ -241,7 +285,10 @@ describe('hmac against node:crypto (fast-check)', () => {
     const k = big.subarray(13, 37);
     const m = big.subarray(50, 99);
     assert.equal(hex(hmac('SHA1', k, m)), createHmac('sha1', k).update(m).digest('hex'));
-    assert.equal(hex(hmac('SHA1', Buffer.from('k'), Buffer.from('m'))), createHmac('sha1', 'k').update('m').digest('hex'));
+    assert.equal(
+      hex(hmac('SHA1', Buffer.from('k'), Buffer.from('m'))),
+      createHmac('sha1', 'k').update('m').digest('hex'),
+    );
   });
 });
 
@@ -259,7 +306,11 @@ describe('hmac argument checks', () => {
     for (const v of bad) {
       const u = v as Uint8Array;
       assert.throws(() => hmac('SHA1', u, k), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE', message: /"key"/ });
-      assert.throws(() => hmac('SHA1', k, u), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE', message: /"message"/ });
+      assert.throws(() => hmac('SHA1', k, u), {
+        name: 'TypeError',
+        code: 'ERR_INVALID_ARG_TYPE',
+        message: /"message"/,
+      });
       assert.throws(() => prepareHmac('SHA1', u), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
       assert.throws(() => prepareHmac('SHA1', k).mac(u), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
     }
@@ -272,6 +323,11 @@ describe('hmac argument checks', () => {
     for (const c of ['1', 1n, null]) {
       assert.throws(() => p.macCounter(c as unknown as number), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
     }
-    assert.equal(hex(p.macCounter(2 ** 53 - 1)), createHmac('sha1', k).update(counterBytes(2 ** 53 - 1)).digest('hex'));
+    assert.equal(
+      hex(p.macCounter(2 ** 53 - 1)),
+      createHmac('sha1', k)
+        .update(counterBytes(2 ** 53 - 1))
+        .digest('hex'),
+    );
   });
 });

@@ -67,30 +67,60 @@ describe('oathtool (OATH Toolkit)', () => {
   }
   const WINDOW = 20; // each call prints 21 consecutive codes
 
-  it('TOTP: SHA1/SHA256/SHA512 × 6/7/8 digits × keys of 10–100 bytes × times up to the year 2603', needs(missing), () => {
-    const times = [0, 59, 1111111109, 1234567890, 2000000000, 2 ** 32 + 17, 20000000000];
-    const lengths = [10, 20, 32, 64, 100];
-    for (const algorithm of ALGS) {
-      for (const digits of [6, 7, 8] as const) {
-        lengths.forEach((length, i) => {
-          const k = key(i, length);
-          const time = times[(i + digits + algorithm.length) % times.length];
-          const expected = oathtool([`--totp=${algorithm}`, '-d', String(digits), '-N', `@${time}`, '-w', String(WINDOW), hex(k)]);
-          expected.forEach((code, j) => {
-            const at = (time + 30 * j) * 1000;
-            assert.equal(generateTotp(k, { time: at, algorithm, digits }), code, `${algorithm} ${digits} ${length} B at ${at}`);
-            assert.equal(generateTotp(base32Encode(k), { time: at, algorithm, digits }), code);
-            assert.notEqual(verifyTotp(code, k, { time: at, algorithm, digits, window: 0 }), null);
+  it(
+    'TOTP: SHA1/SHA256/SHA512 × 6/7/8 digits × keys of 10–100 bytes × times up to the year 2603',
+    needs(missing),
+    () => {
+      const times = [0, 59, 1111111109, 1234567890, 2000000000, 2 ** 32 + 17, 20000000000];
+      const lengths = [10, 20, 32, 64, 100];
+      for (const algorithm of ALGS) {
+        for (const digits of [6, 7, 8] as const) {
+          lengths.forEach((length, i) => {
+            const k = key(i, length);
+            const time = times[(i + digits + algorithm.length) % times.length];
+            const expected = oathtool([
+              `--totp=${algorithm}`,
+              '-d',
+              String(digits),
+              '-N',
+              `@${time}`,
+              '-w',
+              String(WINDOW),
+              hex(k),
+            ]);
+            expected.forEach((code, j) => {
+              const at = (time + 30 * j) * 1000;
+              assert.equal(
+                generateTotp(k, { time: at, algorithm, digits }),
+                code,
+                `${algorithm} ${digits} ${length} B at ${at}`,
+              );
+              assert.equal(generateTotp(base32Encode(k), { time: at, algorithm, digits }), code);
+              assert.notEqual(verifyTotp(code, k, { time: at, algorithm, digits, window: 0 }), null);
+            });
           });
-        });
+        }
       }
-    }
-  });
+    },
+  );
   it('TOTP: RFC 6238 Appendix B seeds, base32 key input (-b)', needs(missing), () => {
     for (const algorithm of ALGS) {
-      const expected = oathtool([`--totp=${algorithm}`, '-b', '-d', '8', '-N', '@20000000000', '-w', String(WINDOW), base32Encode(SEEDS[algorithm])]);
+      const expected = oathtool([
+        `--totp=${algorithm}`,
+        '-b',
+        '-d',
+        '8',
+        '-N',
+        '@20000000000',
+        '-w',
+        String(WINDOW),
+        base32Encode(SEEDS[algorithm]),
+      ]);
       expected.forEach((code, j) => {
-        assert.equal(generateTotp(SEEDS[algorithm], { time: (20000000000 + 30 * j) * 1000, algorithm, digits: 8 }), code);
+        assert.equal(
+          generateTotp(SEEDS[algorithm], { time: (20000000000 + 30 * j) * 1000, algorithm, digits: 8 }),
+          code,
+        );
       });
     }
   });
@@ -102,9 +132,24 @@ describe('oathtool (OATH Toolkit)', () => {
       [3600, 86400, 2000000000],
     ]) {
       const k = key(period, 20);
-      const expected = oathtool(['--totp', '-s', `${period}s`, '-S', `@${t0}`, '-N', `@${now}`, '-w', String(WINDOW), hex(k)]);
+      const expected = oathtool([
+        '--totp',
+        '-s',
+        `${period}s`,
+        '-S',
+        `@${t0}`,
+        '-N',
+        `@${now}`,
+        '-w',
+        String(WINDOW),
+        hex(k),
+      ]);
       expected.forEach((code, j) => {
-        assert.equal(generateTotp(k, { time: (now + period * j) * 1000, period, t0 }), code, `period ${period} T0 ${t0}`);
+        assert.equal(
+          generateTotp(k, { time: (now + period * j) * 1000, period, t0 }),
+          code,
+          `period ${period} T0 ${t0}`,
+        );
       });
     }
   });
@@ -112,8 +157,19 @@ describe('oathtool (OATH Toolkit)', () => {
     for (const digits of [6, 8] as const) {
       [0, 2 ** 32 - 8, 2 ** 40 + 3, 2 ** 53 - 1 - WINDOW].forEach((counter, i) => {
         const k = key(100 + i, [20, 10, 64, 65][i]);
-        const expected = oathtool(['--hotp', '-c', String(counter), '-d', String(digits), '-w', String(WINDOW), hex(k)]);
-        expected.forEach((code, j) => assert.equal(generateHotp(k, counter + j, { digits }), code, `counter ${counter + j}`));
+        const expected = oathtool([
+          '--hotp',
+          '-c',
+          String(counter),
+          '-d',
+          String(digits),
+          '-w',
+          String(WINDOW),
+          hex(k),
+        ]);
+        expected.forEach((code, j) =>
+          assert.equal(generateHotp(k, counter + j, { digits }), code, `counter ${counter + j}`),
+        );
       });
     }
   });
@@ -121,7 +177,10 @@ describe('oathtool (OATH Toolkit)', () => {
     const rfc = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
     const expected = oathtool(['--hotp', '-c', '0', '-w', '9', hex(SEEDS.SHA1)]);
     assert.deepEqual(expected, rfc);
-    assert.deepEqual(rfc.map((_, c) => generateHotp(SEEDS.SHA1, c)), rfc);
+    assert.deepEqual(
+      rfc.map((_, c) => generateHotp(SEEDS.SHA1, c)),
+      rfc,
+    );
   });
   it('summary', needs(missing), (t) => {
     t.diagnostic(`oathtool: ${calls} calls, ${codes} codes compared`);
@@ -185,9 +244,22 @@ describe('pyotp', () => {
       const digits = (6 + (i % 3 === 0 ? 0 : (i >> 1) % 3)) as Digits;
       const k = key(1000 + i, [10, 16, 20, 32, 64, 80][i % 6]);
       if (i % 4 === 3) {
-        codes.push({ type: 'hotp', secret: base32Encode(k), algorithm, digits, counter: (i * 7919) % 1000 + (i % 8 === 3 ? 2 ** 33 : 0) });
+        codes.push({
+          type: 'hotp',
+          secret: base32Encode(k),
+          algorithm,
+          digits,
+          counter: ((i * 7919) % 1000) + (i % 8 === 3 ? 2 ** 33 : 0),
+        });
       } else {
-        codes.push({ type: 'totp', secret: base32Encode(k), algorithm, digits, period: [30, 60, 15, 1][i % 4], time: 1_000_000 * i + (i * 7) % 997 });
+        codes.push({
+          type: 'totp',
+          secret: base32Encode(k),
+          algorithm,
+          digits,
+          period: [30, 60, 15, 1][i % 4],
+          time: 1_000_000 * i + ((i * 7) % 997),
+        });
       }
     }
     const options: OtpauthUriOptions[] = [];
@@ -226,7 +298,15 @@ describe('pyotp', () => {
     const { cases, out } = data();
     assert.equal(out.codes.length, cases.codes.length);
     cases.codes.forEach((c, i) => {
-      const o = c as { type: string; secret: string; algorithm: Algorithm; digits: Digits; period: number; time: number; counter: number };
+      const o = c as {
+        type: string;
+        secret: string;
+        algorithm: Algorithm;
+        digits: Digits;
+        period: number;
+        time: number;
+        counter: number;
+      };
       const ours =
         o.type === 'totp'
           ? generateTotp(o.secret, { time: o.time * 1000, algorithm: o.algorithm, digits: o.digits, period: o.period })
@@ -248,10 +328,16 @@ describe('pyotp', () => {
       if (o.type === 'totp') {
         assert.equal(p.period, o.period, context);
         const digits = o.digits as Digits | undefined; // no Steam entries here
-        assert.equal(p.code, generateTotp(o.secret, { time: TIME * 1000, algorithm: o.algorithm, digits, period: o.period }));
+        assert.equal(
+          p.code,
+          generateTotp(o.secret, { time: TIME * 1000, algorithm: o.algorithm, digits, period: o.period }),
+        );
       } else {
         assert.equal(p.counter, o.counter, context);
-        assert.equal(p.code, generateHotp(o.secret, o.counter!, { algorithm: o.algorithm, digits: o.digits as Digits | undefined }));
+        assert.equal(
+          p.code,
+          generateHotp(o.secret, o.counter!, { algorithm: o.algorithm, digits: o.digits as Digits | undefined }),
+        );
       }
     });
   });
@@ -277,6 +363,8 @@ describe('pyotp', () => {
   });
   it('summary', needs(missing), (t) => {
     const { cases } = data();
-    t.diagnostic(`pyotp: ${cases.codes.length} codes, ${cases.parse.length} URIs parsed by pyotp, ${cases.build.length} pyotp URIs parsed by us, 1 process`);
+    t.diagnostic(
+      `pyotp: ${cases.codes.length} codes, ${cases.parse.length} URIs parsed by pyotp, ${cases.build.length} pyotp URIs parsed by us, 1 process`,
+    );
   });
 });

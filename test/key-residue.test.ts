@@ -38,9 +38,15 @@ const CALLS: Array<[string, (algorithm: Algorithm) => unknown]> = [
   ['hmac with a long key', (a) => hmac(a, LONG_KEY, LONG_KEY)],
   ['generateHotp', (a) => generateHotp(SECRET, 5, { algorithm: a })],
   ['generateTotp', (a) => generateTotp(KEY, { algorithm: a, time: 1e12 })],
-  ['verifyTotp with a valid token', (a) => verifyTotp(generateTotp(SECRET, { algorithm: a, time: 1e12 }), SECRET, { algorithm: a, time: 1e12 })],
+  [
+    'verifyTotp with a valid token',
+    (a) => verifyTotp(generateTotp(SECRET, { algorithm: a, time: 1e12 }), SECRET, { algorithm: a, time: 1e12 }),
+  ],
   ['verifyTotp with a malformed token', (a) => verifyTotp('12x', SECRET, { algorithm: a, time: 1e12 })],
-  ['verifyTotp with a wrong token and drift', (a) => verifyTotp('000000', SECRET, { algorithm: a, time: 1e12, drift: 5 })],
+  [
+    'verifyTotp with a wrong token and drift',
+    (a) => verifyTotp('000000', SECRET, { algorithm: a, time: 1e12, drift: 5 }),
+  ],
   ['verifyHotp with a malformed token', (a) => verifyHotp('', SECRET, { algorithm: a, counter: 3 })],
   ['verifyHotp with a wrong token', (a) => verifyHotp('000000', LONG_KEY, { algorithm: a, counter: 3, window: 5 })],
   ['generateTotp with bad base32 (throws half-way)', (a) => generateTotp(SECRET + '!', { algorithm: a })],

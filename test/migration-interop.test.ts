@@ -40,11 +40,24 @@ interface Payload {
   batch_size: number;
   batch_index: number;
   batch_id: number;
-  otp: { secret: string; name: string; issuer: string; algorithm: number; digits: number; type: number; counter: string }[];
+  otp: {
+    secret: string;
+    name: string;
+    issuer: string;
+    algorithm: number;
+    digits: number;
+    type: number;
+    counter: string;
+  }[];
 }
 
 /** What a payload should hold for accounts as encodeMigration writes them (name: the account alone). */
-function expectedPayload(accounts: OtpauthUriOptions[], batchSize: number, batchIndex: number, batchId: number): Payload {
+function expectedPayload(
+  accounts: OtpauthUriOptions[],
+  batchSize: number,
+  batchIndex: number,
+  batchId: number,
+): Payload {
   return {
     version: 1,
     batch_size: batchSize,
@@ -68,7 +81,11 @@ const uriOf = (payload: Buffer) => PREFIX + encodeURIComponent(payload.toString(
 /** Deterministic batches of random accounts: [accounts, batch size, batch id] for each seed. */
 function exports(seed: number, count: number): [OtpauthUriOptions[], number, number][] {
   return fc.sample(
-    fc.tuple(fc.array(migrationAccount, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })),
+    fc.tuple(
+      fc.array(migrationAccount, { minLength: 1, maxLength: 12 }),
+      fc.integer({ min: 1, max: 5 }),
+      fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+    ),
     { seed, numRuns: count },
   );
 }
@@ -105,14 +122,18 @@ function fromText(text: string): Payload[] {
   const payloads: Payload[] = [];
   let payload: Payload = { version: 0, batch_size: 0, batch_index: 0, batch_id: 0, otp: [] };
   let account: Payload['otp'][number] | undefined;
-  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     if (line === 'payload {') {
       payload = { version: 0, batch_size: 0, batch_index: 0, batch_id: 0, otp: [] };
       payloads.push(payload);
     } else if (line === 'otp_parameters {') {
       account = { secret: '', name: '', issuer: '', algorithm: 0, digits: 0, type: 0, counter: '0' };
       payload.otp.push(account);
-    } else if (line === '}') account = undefined; // the end of an account, or of a payload
+    } else if (line === '}')
+      account = undefined; // the end of an account, or of a payload
     else {
       const [, key, value] = /^(\w+): (.*)$/.exec(line)!;
       if (account === undefined) (payload as unknown as Record<string, number>)[key] = Number(value);
@@ -142,7 +163,12 @@ function toText(p: Payload): string {
 
 /** Payloads as one \`Payloads\` message: each a field 1, length-delimited (lengths here stay under 2^14). */
 function frame(payloads: Uint8Array[]): Buffer {
-  return Buffer.concat(payloads.flatMap((p) => [Buffer.from(p.length < 128 ? [10, p.length] : [10, (p.length & 127) | 128, p.length >> 7]), p]));
+  return Buffer.concat(
+    payloads.flatMap((p) => [
+      Buffer.from(p.length < 128 ? [10, p.length] : [10, (p.length & 127) | 128, p.length >> 7]),
+      p,
+    ]),
+  );
 }
 
 /** The payloads of a \`Payloads\` message. */
@@ -158,12 +184,16 @@ function unframe(message: Buffer): Buffer[] {
 }
 
 function protoc(args: string[], input: Uint8Array | string): Buffer {
-  const result = spawnSync('protoc', [`--proto_path=${dir}`, ...args, join(dir, 'migration.proto')], { input, maxBuffer: 1 << 26 });
+  const result = spawnSync('protoc', [`--proto_path=${dir}`, ...args, join(dir, 'migration.proto')], {
+    input,
+    maxBuffer: 1 << 26,
+  });
   assert.equal(result.status, 0, `protoc ${args.join(' ')}: ${result.stderr}`);
   return result.stdout;
 }
 
-const needProtoc = (t: TestContext) => requireTool(t, runs('protoc', ['--version']), 'protoc', 'apt-get install protobuf-compiler');
+const needProtoc = (t: TestContext) =>
+  requireTool(t, runs('protoc', ['--version']), 'protoc', 'apt-get install protobuf-compiler');
 
 describe('otpauth-migration against protoc (protobuf-compiler)', () => {
   it('protoc --decode reads every payload encodeMigration writes, batches included', (t) => {
@@ -172,7 +202,9 @@ describe('otpauth-migration against protoc (protobuf-compiler)', () => {
     const uris = cases.map(([list, batchSize, batchId]) => encodeMigration(list, { batchSize, batchId }));
     const text = protoc(['--decode=Payloads'], frame(uris.flat().map(payloadOf))).toString('utf8');
     const expected = cases.flatMap(([list, batchSize, batchId], c) =>
-      uris[c].map((_, index) => expectedPayload(list.slice(index * batchSize, (index + 1) * batchSize), uris[c].length, index, batchId)),
+      uris[c].map((_, index) =>
+        expectedPayload(list.slice(index * batchSize, (index + 1) * batchSize), uris[c].length, index, batchId),
+      ),
     );
     assert.deepEqual(fromText(text), expected);
     t.diagnostic(`protoc --decode: ${expected.length} payloads of ${cases.length} exports read as written`);
@@ -182,13 +214,24 @@ describe('otpauth-migration against protoc (protobuf-compiler)', () => {
     const cases = exports(12, 150);
     const batches = cases.map(([list, batchSize, batchId]) => {
       const count = Math.ceil(list.length / batchSize);
-      return Array.from({ length: count }, (_, index) => expectedPayload(list.slice(index * batchSize, (index + 1) * batchSize), count, index, batchId));
+      return Array.from({ length: count }, (_, index) =>
+        expectedPayload(list.slice(index * batchSize, (index + 1) * batchSize), count, index, batchId),
+      );
     });
     const written = unframe(protoc(['--encode=Payloads'], batches.flat().map(toText).join('')));
     let at = 0;
     cases.forEach(([list, , batchId], c) => {
-      const uris = written.slice(at, (at += batches[c].length)).map(uriOf).reverse();
-      assert.deepEqual(decodeMigration(uris), { accounts: list.map(asParsed), batchId, batchCount: batches[c].length, missing: [], warnings: [] });
+      const uris = written
+        .slice(at, (at += batches[c].length))
+        .map(uriOf)
+        .reverse();
+      assert.deepEqual(decodeMigration(uris), {
+        accounts: list.map(asParsed),
+        batchId,
+        batchCount: batches[c].length,
+        missing: [],
+        warnings: [],
+      });
     });
     t.diagnostic(`protoc --encode: ${written.length} payloads of ${cases.length} exports read back`);
   });
@@ -218,7 +261,11 @@ else:
 `;
 
 function python(mode: 'decode' | 'encode', input: unknown): unknown {
-  const result = spawnSync(DEBIAN_PYTHON, ['-c', PYTHON, dir, mode], { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 1 << 26 });
+  const result = spawnSync(DEBIAN_PYTHON, ['-c', PYTHON, dir, mode], {
+    input: JSON.stringify(input),
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   assert.equal(result.status, 0, `python: ${result.stderr}`);
   return JSON.parse(result.stdout);
 }
@@ -236,9 +283,14 @@ describe('otpauth-migration against python3-protobuf', () => {
     if (!needPython(t)) return;
     const cases = exports(21, 150);
     const uris = cases.map(([list, batchSize, batchId]) => encodeMigration(list, { batchSize, batchId }));
-    const decoded = python('decode', uris.flat().map((uri) => payloadOf(uri).toString('base64'))) as Payload[];
+    const decoded = python(
+      'decode',
+      uris.flat().map((uri) => payloadOf(uri).toString('base64')),
+    ) as Payload[];
     const expected = cases.flatMap(([list, batchSize, batchId], c) =>
-      uris[c].map((_, index) => expectedPayload(list.slice(index * batchSize, (index + 1) * batchSize), uris[c].length, index, batchId)),
+      uris[c].map((_, index) =>
+        expectedPayload(list.slice(index * batchSize, (index + 1) * batchSize), uris[c].length, index, batchId),
+      ),
     );
     assert.deepEqual(decoded, expected);
     t.diagnostic(`python3-protobuf: ${decoded.length} payloads of ${cases.length} exports read as written`);
@@ -257,7 +309,13 @@ describe('otpauth-migration against python3-protobuf', () => {
     for (const [list, batchSize, batchId] of cases) {
       const count = Math.ceil(list.length / batchSize);
       const uris = written.slice(at, (at += count)).map((b64) => uriOf(Buffer.from(b64, 'base64')));
-      assert.deepEqual(decodeMigration(uris), { accounts: list.map(asParsed), batchId, batchCount: count, missing: [], warnings: [] });
+      assert.deepEqual(decodeMigration(uris), {
+        accounts: list.map(asParsed),
+        batchId,
+        batchCount: count,
+        missing: [],
+        warnings: [],
+      });
     }
     t.diagnostic(`python3-protobuf: ${written.length} payloads of ${cases.length} exports read back`);
   });
@@ -266,12 +324,17 @@ describe('otpauth-migration against python3-protobuf', () => {
     const corpus = readVectors<{ entries: { id: string; uris: string[] }[] }>(t, 'migration-exports.json');
     if (corpus === undefined) return;
     const uris = corpus.entries.flatMap((e) => e.uris);
-    const theirs = python('decode', uris.map((uri) => payloadOf(uri).toString('base64'))) as Payload[];
+    const theirs = python(
+      'decode',
+      uris.map((uri) => payloadOf(uri).toString('base64')),
+    ) as Payload[];
     uris.forEach((uri, i) => {
       const ours = decodeMigration(uri);
       assert.equal(ours.accounts.length, theirs[i].otp.length);
       assert.equal(ours.batchId, theirs[i].batch_id);
-      ours.accounts.forEach((a, j) => assert.equal(Buffer.from(base32Decode(a.secret)).toString('hex'), theirs[i].otp[j].secret));
+      ours.accounts.forEach((a, j) =>
+        assert.equal(Buffer.from(base32Decode(a.secret)).toString('hex'), theirs[i].otp[j].secret),
+      );
     });
     t.diagnostic(`${uris.length} Google Authenticator exports: the same secrets and batch ids as python3-protobuf`);
   });

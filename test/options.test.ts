@@ -7,46 +7,68 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as lib from '../src/index.js';
 import * as qr from '../src/qr.js';
+import { counting } from './helpers/read-once.js';
 import * as migration from '../src/migration.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const S = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 
-/** An options object whose every property is a getter that counts its reads and returns `values[key]`. */
-function counting<T extends object>(values: T): { options: T; reads: Record<string, number> } {
-  const reads: Record<string, number> = {};
-  const options = {} as T;
-  for (const [key, value] of Object.entries(values)) {
-    reads[key] = 0;
-    Object.defineProperty(options, key, {
-      enumerable: true,
-      get: () => {
-        reads[key]++;
-        return value;
-      },
-    });
-  }
-  return { options, reads };
-}
-
 const READ_ONCE: Array<[string, Record<string, unknown>, (options: never) => unknown]> = [
-  ['generateUserConfiguration', { algorithm: 'SHA256', digits: 8, period: 60, secretSize: 20 }, (o) => lib.generateUserConfiguration('bob', 'ACME', o)],
+  [
+    'generateUserConfiguration',
+    { algorithm: 'SHA256', digits: 8, period: 60, secretSize: 20 },
+    (o) => lib.generateUserConfiguration('bob', 'ACME', o),
+  ],
   ['generateSecret', { size: 20, algorithm: 'SHA1' }, (o) => lib.generateSecret(o)],
   ['base32Encode', { padding: true }, (o) => lib.base32Encode(Uint8Array.of(1, 2), o)],
-  ['formatOtpauthUri', { type: 'hotp', secret: S, account: 'bob', issuer: 'ACME', algorithm: 'SHA256', digits: 7, counter: 3 }, (o) => lib.formatOtpauthUri(o)],
-  ['formatOtpauthUri (steam)', { secret: S, account: 'bob', encoder: 'steam', period: 30 }, (o) => lib.formatOtpauthUri(o)],
+  [
+    'formatOtpauthUri',
+    { type: 'hotp', secret: S, account: 'bob', issuer: 'ACME', algorithm: 'SHA256', digits: 7, counter: 3 },
+    (o) => lib.formatOtpauthUri(o),
+  ],
+  [
+    'formatOtpauthUri (steam)',
+    { secret: S, account: 'bob', encoder: 'steam', period: 30 },
+    (o) => lib.formatOtpauthUri(o),
+  ],
   ['parseOtpauthUri', { strict: false }, (o) => lib.parseOtpauthUri(`otpauth://totp/A:bob?secret=${S}&issuer=B`, o)],
-  ['encodeMigration', { batchSize: 5, batchId: 3 }, (o) => migration.encodeMigration([{ secret: S, account: 'bob' }], o)],
-  ['encodeMigration (account)', { type: 'hotp', secret: S, account: 'bob', issuer: 'ACME', algorithm: 'SHA256', digits: 8, counter: 3 }, (o) => migration.encodeMigration([o])],
-  ['decodeMigration', { partial: true }, (o) => migration.decodeMigration('otpauth-migration://offline?data=CiIKCkhlbGxvId6tvu8SBWFsaWNlGgdFeGFtcGxlIAEoATACEAEYASAAKAE%3D', o)],
+  [
+    'encodeMigration',
+    { batchSize: 5, batchId: 3 },
+    (o) => migration.encodeMigration([{ secret: S, account: 'bob' }], o),
+  ],
+  [
+    'encodeMigration (account)',
+    { type: 'hotp', secret: S, account: 'bob', issuer: 'ACME', algorithm: 'SHA256', digits: 8, counter: 3 },
+    (o) => migration.encodeMigration([o]),
+  ],
+  [
+    'decodeMigration',
+    { partial: true },
+    (o) =>
+      migration.decodeMigration(
+        'otpauth-migration://offline?data=CiIKCkhlbGxvId6tvu8SBWFsaWNlGgdFeGFtcGxlIAEoATACEAEYASAAKAE%3D',
+        o,
+      ),
+  ],
   ['generateHotp', { algorithm: 'SHA512', digits: 8 }, (o) => lib.generateHotp(S, 1, o)],
   ['generateTotp', { time: 59_000, period: 30, t0: 0, algorithm: 'SHA1', digits: 8 }, (o) => lib.generateTotp(S, o)],
-  ['verifyTotp', { time: 59_000, window: 2, after: 0, drift: 1, digits: 6, algorithm: 'SHA1', period: 30, t0: 0 }, (o) => lib.verifyTotp('287082', S, o)],
+  [
+    'verifyTotp',
+    { time: 59_000, window: 2, after: 0, drift: 1, digits: 6, algorithm: 'SHA1', period: 30, t0: 0 },
+    (o) => lib.verifyTotp('287082', S, o),
+  ],
   ['verifyHotp', { counter: 1, window: 2, digits: 6, algorithm: 'SHA1' }, (o) => lib.verifyHotp('287082', S, o)],
   ['qrMatrix', { level: 'Q', mask: 2, mode: 'byte' }, (o) => qr.qrMatrix('hello', o)],
   ['qrSvg', { level: 'L', margin: 2, scale: 3, dark: '#123', light: '#fff' }, (o) => qr.qrSvg('hello', o)],
   ['qrPng', { margin: 1, scale: 2, dark: '#000', light: '#fff' }, (o) => qr.qrPng('hello', o)],
   ['qrTerminal', { margin: 1, invert: true }, (o) => qr.qrTerminal('hello', o)],
+  ['qrTerminal (ansi)', { margin: 1, ansi: true }, (o) => qr.qrTerminal('hello', o)],
+  [
+    'qrDataUrl',
+    { format: 'svg', level: 'L', margin: 1, scale: 2, dark: '#000', light: '#fff' },
+    (o) => qr.qrDataUrl('hello', o),
+  ],
 ];
 
 for (const [name, values, call] of READ_ONCE) {
@@ -72,10 +94,14 @@ test('the value checked is the value used: a getter cannot pass a rule with one 
 });
 
 test('options are own properties only: a polluted Object.prototype changes no result (child process)', () => {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'fixtures', 'polluted-options.ts')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'test', 'fixtures', 'polluted-options.ts')],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   assert.equal(child.status, 0, child.stderr);
   const report = JSON.parse(child.stdout) as { options: number; cases: number; changed: string[] };
   assert.ok(report.options >= 25 && report.cases >= 20, `${report.options} options × ${report.cases} cases`);

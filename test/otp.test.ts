@@ -16,7 +16,18 @@ const SEED_SHA512 = ascii('12345678901234567890123456789012345678901234567890123
 const SEEDS: Record<Algorithm, Uint8Array> = { SHA1: SEED_SHA1, SHA256: SEED_SHA256, SHA512: SEED_SHA512 };
 const B32_SHA1 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 
-const RFC4226: string[] = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
+const RFC4226: string[] = [
+  '755224',
+  '287082',
+  '359152',
+  '969429',
+  '338314',
+  '254676',
+  '287922',
+  '162583',
+  '399871',
+  '520489',
+];
 
 // RFC 6238 Appendix B: [time (s), step (hex), SHA1, SHA256, SHA512], 8 digits, period 30, T0 0.
 const RFC6238: [number, string, string, string, string][] = [
@@ -60,14 +71,21 @@ describe('generateHotp (RFC 4226)', () => {
       for (const algorithm of ALGS) {
         const expected = referenceHotp(key, 123456789n, algorithm, 8);
         assert.equal(generateHotp(key, 123456789, { algorithm, digits: 8 }), expected, `${algorithm} ${length} B`);
-        assert.equal(generateHotp(base32Encode(key), 123456789, { algorithm, digits: 8 }), expected, `${algorithm} ${length} B text`);
+        assert.equal(
+          generateHotp(base32Encode(key), 123456789, { algorithm, digits: 8 }),
+          expected,
+          `${algorithm} ${length} B text`,
+        );
       }
     }
   });
   it('counters just below and above 2^32 (the hi/lo word split)', () => {
     for (const counter of [2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, 2 ** 33 + 5, 2 ** 52, 2 ** 53 - 1]) {
       for (const algorithm of ALGS) {
-        assert.equal(generateHotp(SEEDS[algorithm], counter, { algorithm, digits: 8 }), referenceHotp(SEEDS[algorithm], BigInt(counter), algorithm, 8));
+        assert.equal(
+          generateHotp(SEEDS[algorithm], counter, { algorithm, digits: 8 }),
+          referenceHotp(SEEDS[algorithm], BigInt(counter), algorithm, 8),
+        );
       }
     }
   });
@@ -75,24 +93,29 @@ describe('generateHotp (RFC 4226)', () => {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz234567';
     const chars = fc.constantFrom(...alphabet.split(''), '0', '1', '8', '=', ' ', '-', 'é', '\u0000');
     fc.assert(
-      fc.property(fc.array(chars, { minLength: 0, maxLength: 220 }).map((a) => a.join('')), (text) => {
-        let key: Uint8Array | undefined;
-        let expectedError: unknown;
-        try {
-          key = base32Decode(text);
-        } catch (error) {
-          expectedError = error;
-        }
-        if (key !== undefined && key.length > 0) {
-          assert.equal(generateHotp(text, 5), referenceHotp(key, 5n, 'SHA1', 6));
-          assert.equal(generateHotp(text, 5, { algorithm: 'SHA512' }), referenceHotp(key, 5n, 'SHA512', 6));
-        } else {
-          assert.throws(
-            () => generateHotp(text, 5),
-            (e: { code?: string }) => e.code === (expectedError === undefined ? 'ERR_OUT_OF_RANGE' : (expectedError as { code: string }).code),
-          );
-        }
-      }),
+      fc.property(
+        fc.array(chars, { minLength: 0, maxLength: 220 }).map((a) => a.join('')),
+        (text) => {
+          let key: Uint8Array | undefined;
+          let expectedError: unknown;
+          try {
+            key = base32Decode(text);
+          } catch (error) {
+            expectedError = error;
+          }
+          if (key !== undefined && key.length > 0) {
+            assert.equal(generateHotp(text, 5), referenceHotp(key, 5n, 'SHA1', 6));
+            assert.equal(generateHotp(text, 5, { algorithm: 'SHA512' }), referenceHotp(key, 5n, 'SHA512', 6));
+          } else {
+            assert.throws(
+              () => generateHotp(text, 5),
+              (e: { code?: string }) =>
+                e.code ===
+                (expectedError === undefined ? 'ERR_OUT_OF_RANGE' : (expectedError as { code: string }).code),
+            );
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -119,7 +142,10 @@ describe('generateTotp (RFC 6238)', () => {
     it(`Appendix B at ${seconds} s (step 0x${stepHex})`, () => {
       ALGS.forEach((algorithm, i) => {
         assert.equal(generateTotp(SEEDS[algorithm], { time: seconds * 1000, algorithm, digits: 8 }), codes[i]);
-        assert.equal(generateTotp(base32Encode(SEEDS[algorithm]), { time: seconds * 1000, algorithm, digits: 8 }), codes[i]);
+        assert.equal(
+          generateTotp(base32Encode(SEEDS[algorithm]), { time: seconds * 1000, algorithm, digits: 8 }),
+          codes[i],
+        );
         assert.equal(generateHotp(SEEDS[algorithm], Number.parseInt(stepHex, 16), { algorithm, digits: 8 }), codes[i]);
       });
     });
@@ -199,7 +225,10 @@ describe('verifyTotp', () => {
     assert.equal(verifyTotp(codeAt(step - 1), SEED_SHA1, { time: t, window: 0 }), null);
     assert.deepEqual(verifyTotp(codeAt(step), SEED_SHA1, { time: t, window: 0 }), { step, delta: 0 });
     assert.deepEqual(verifyTotp(codeAt(step - 3), SEED_SHA1, { time: t, window: 3 }), { step: step - 3, delta: -3 });
-    assert.deepEqual(verifyTotp(codeAt(step + 100), SEED_SHA1, { time: t, window: 100 }), { step: step + 100, delta: 100 });
+    assert.deepEqual(verifyTotp(codeAt(step + 100), SEED_SHA1, { time: t, window: 100 }), {
+      step: step + 100,
+      delta: 100,
+    });
   });
   it('after: rejects steps at or before the last accepted one (replays)', () => {
     const token = codeAt(step);
@@ -230,7 +259,8 @@ describe('verifyTotp', () => {
             if (referenceHotp(key, BigInt(s + k), algorithm, digits) === token) matching.push(k + 0); // -0 → 0
           }
           if (matching.length === 0) assert.equal(match, null);
-          else assert.deepEqual(match, { step: s + matching[matching.length - 1], delta: matching[matching.length - 1] });
+          else
+            assert.deepEqual(match, { step: s + matching[matching.length - 1], delta: matching[matching.length - 1] });
           if (Math.abs(d) <= window) assert.notEqual(match, null);
         },
       ),
@@ -289,10 +319,18 @@ describe('verifyTotp', () => {
     assert.deepEqual(verifyTotp(referenceTotp(ascii('f'), t, 30, 0, 'SHA1', 6), 'MY', { time: t }), { step, delta: 0 });
   });
   it('a bad secret or bad options throw even when the token is malformed', () => {
-    assert.throws(() => verifyTotp(12 as unknown as string, 'not base32!', { time: t }), { code: 'ERR_INVALID_BASE32' });
+    assert.throws(() => verifyTotp(12 as unknown as string, 'not base32!', { time: t }), {
+      code: 'ERR_INVALID_BASE32',
+    });
     assert.throws(() => verifyTotp('x', '', { time: t }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
-    assert.throws(() => verifyTotp('x', SEED_SHA1, { time: t, window: -1 }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
-    assert.throws(() => verifyTotp('x', SEED_SHA1, { time: t, digits: 5 as Digits }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
+    assert.throws(() => verifyTotp('x', SEED_SHA1, { time: t, window: -1 }), {
+      name: 'RangeError',
+      code: 'ERR_OUT_OF_RANGE',
+    });
+    assert.throws(() => verifyTotp('x', SEED_SHA1, { time: t, digits: 5 as Digits }), {
+      name: 'RangeError',
+      code: 'ERR_OUT_OF_RANGE',
+    });
     assert.throws(() => verifyHotp('x', 'not base32!', { counter: 0 }), { code: 'ERR_INVALID_BASE32' });
   });
 });
@@ -308,19 +346,28 @@ describe('verifyHotp', () => {
   });
   it('all algorithms and digits, against the reference', () => {
     fc.assert(
-      fc.property(fcKey, fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 0, max: 4 }), fcAlg, fcDigits, (key, counter, d, algorithm, digits) => {
-        const token = referenceHotp(key, BigInt(counter + d), algorithm, digits);
-        const match = verifyHotp(token, key, { counter, window: 4, algorithm, digits });
-        assert.notEqual(match, null);
-        assert.equal(referenceHotp(key, BigInt(match!.counter), algorithm, digits), token);
-        assert.equal(match!.delta, match!.counter - counter);
-        assert.ok(match!.delta >= d);
-      }),
+      fc.property(
+        fcKey,
+        fc.integer({ min: 0, max: 2 ** 40 }),
+        fc.integer({ min: 0, max: 4 }),
+        fcAlg,
+        fcDigits,
+        (key, counter, d, algorithm, digits) => {
+          const token = referenceHotp(key, BigInt(counter + d), algorithm, digits);
+          const match = verifyHotp(token, key, { counter, window: 4, algorithm, digits });
+          assert.notEqual(match, null);
+          assert.equal(referenceHotp(key, BigInt(match!.counter), algorithm, digits), token);
+          assert.equal(match!.delta, match!.counter - counter);
+          assert.ok(match!.delta >= d);
+        },
+      ),
       { numRuns: 200 },
     );
   });
   it('counter + window must stay a safe integer', () => {
-    assert.throws(() => verifyHotp('123456', SEED_SHA1, { counter: Number.MAX_SAFE_INTEGER }), { code: 'ERR_OUT_OF_RANGE' });
+    assert.throws(() => verifyHotp('123456', SEED_SHA1, { counter: Number.MAX_SAFE_INTEGER }), {
+      code: 'ERR_OUT_OF_RANGE',
+    });
     const last = referenceHotp(SEED_SHA1, BigInt(Number.MAX_SAFE_INTEGER), 'SHA1', 6);
     assert.deepEqual(verifyHotp(last, SEED_SHA1, { counter: Number.MAX_SAFE_INTEGER, window: 0 }), {
       counter: Number.MAX_SAFE_INTEGER,
@@ -328,7 +375,10 @@ describe('verifyHotp', () => {
     });
   });
   it('counter is required', () => {
-    assert.throws(() => verifyHotp('123456', SEED_SHA1, {} as { counter: number }), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
+    assert.throws(() => verifyHotp('123456', SEED_SHA1, {} as { counter: number }), {
+      name: 'TypeError',
+      code: 'ERR_INVALID_ARG_TYPE',
+    });
     assert.throws(() => verifyHotp('123456', SEED_SHA1, undefined as unknown as { counter: number }), {
       name: 'TypeError',
       code: 'ERR_INVALID_ARG_TYPE',
@@ -350,11 +400,13 @@ describe('argument checks (shared table of bad values)', () => {
       for (const algorithm of ['sha1', 'MD5', 'SHA-1', '']) {
         assert.throws(() => call({ algorithm }), { name: 'RangeError', code: 'ERR_INVALID_ARG_VALUE' });
       }
-      for (const algorithm of [1, null, {}]) assert.throws(() => call({ algorithm }), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
+      for (const algorithm of [1, null, {}])
+        assert.throws(() => call({ algorithm }), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
       for (const digits of [5, 9, 6.5, NaN, Infinity, -6, 0]) {
         assert.throws(() => call({ digits }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
       }
-      for (const digits of notNumbers) assert.throws(() => call({ digits }), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
+      for (const digits of notNumbers)
+        assert.throws(() => call({ digits }), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
     });
   }
   it('options must be an object', () => {
@@ -372,25 +424,49 @@ describe('argument checks (shared table of bad values)', () => {
       assert.throws(() => verifyTotp('123456', SECRET, { time }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
     }
     for (const time of notNumbers) {
-      assert.throws(() => generateTotp(SECRET, { time: time as number }), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
+      assert.throws(() => generateTotp(SECRET, { time: time as number }), {
+        name: 'TypeError',
+        code: 'ERR_INVALID_ARG_TYPE',
+      });
     }
     assert.throws(() => generateTotp(SECRET, { time: new Date() as unknown as number }), { name: 'TypeError' });
     for (const period of [0, -30, 1.5, NaN, 2 ** 31]) {
-      assert.throws(() => generateTotp(SECRET, { time: 1e12, period }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
+      assert.throws(() => generateTotp(SECRET, { time: 1e12, period }), {
+        name: 'RangeError',
+        code: 'ERR_OUT_OF_RANGE',
+      });
     }
     for (const t0 of [-1, 0.5, NaN, 2 ** 53]) {
       assert.throws(() => generateTotp(SECRET, { time: 1e12, t0 }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
     }
-    assert.throws(() => generateTotp(SECRET, { time: 1000, t0: 2 }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE', message: /before "options.t0"/ });
-    assert.throws(() => verifyTotp('123456', SECRET, { time: 1000, t0: 2 }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
+    assert.throws(() => generateTotp(SECRET, { time: 1000, t0: 2 }), {
+      name: 'RangeError',
+      code: 'ERR_OUT_OF_RANGE',
+      message: /before "options.t0"/,
+    });
+    assert.throws(() => verifyTotp('123456', SECRET, { time: 1000, t0: 2 }), {
+      name: 'RangeError',
+      code: 'ERR_OUT_OF_RANGE',
+    });
     for (const window of [-1, 101, 0.5, NaN]) {
-      assert.throws(() => verifyTotp('123456', SECRET, { time: 1e12, window }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
-      assert.throws(() => verifyHotp('123456', SECRET, { counter: 1, window }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
+      assert.throws(() => verifyTotp('123456', SECRET, { time: 1e12, window }), {
+        name: 'RangeError',
+        code: 'ERR_OUT_OF_RANGE',
+      });
+      assert.throws(() => verifyHotp('123456', SECRET, { counter: 1, window }), {
+        name: 'RangeError',
+        code: 'ERR_OUT_OF_RANGE',
+      });
     }
     for (const after of [0.5, NaN, Infinity, 2 ** 53]) {
-      assert.throws(() => verifyTotp('123456', SECRET, { time: 1e12, after }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
+      assert.throws(() => verifyTotp('123456', SECRET, { time: 1e12, after }), {
+        name: 'RangeError',
+        code: 'ERR_OUT_OF_RANGE',
+      });
     }
-    assert.throws(() => verifyTotp('123456', SECRET, { time: 1e12, after: '5' as unknown as number }), { name: 'TypeError' });
+    assert.throws(() => verifyTotp('123456', SECRET, { time: 1e12, after: '5' as unknown as number }), {
+      name: 'TypeError',
+    });
   });
   it('HOTP counter', () => {
     for (const counter of [-1, 1.5, NaN, Infinity, 2 ** 53]) {
@@ -403,14 +479,28 @@ describe('argument checks (shared table of bad values)', () => {
   });
   it('secret: wrong types, empty, bad base32 — and the secret never appears in a message', () => {
     for (const secret of [undefined, null, 42, {}, [1, 2], new ArrayBuffer(4), new Uint16Array(2), 1n]) {
-      assert.throws(() => generateHotp(secret as string, 1), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE', message: /"secret"/ });
+      assert.throws(() => generateHotp(secret as string, 1), {
+        name: 'TypeError',
+        code: 'ERR_INVALID_ARG_TYPE',
+        message: /"secret"/,
+      });
       assert.throws(() => generateTotp(secret as string), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
       assert.throws(() => verifyTotp('123456', secret as string), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
     }
     for (const secret of ['', '   ', new Uint8Array(0)]) {
-      assert.throws(() => generateHotp(secret, 1), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE', message: /"secret"/ });
+      assert.throws(() => generateHotp(secret, 1), {
+        name: 'RangeError',
+        code: 'ERR_OUT_OF_RANGE',
+        message: /"secret"/,
+      });
     }
-    const secrets = ['JBSWY3DPEHPK3PX!', 'JBSWY3DPEHPK3PXPJ', 'JBSWY3DP=EHPK3PXP', 'JBSWY3DPEHPK3P\u0000X', 'JBSWY3DPEHPK3PXPé'];
+    const secrets = [
+      'JBSWY3DPEHPK3PX!',
+      'JBSWY3DPEHPK3PXPJ',
+      'JBSWY3DP=EHPK3PXP',
+      'JBSWY3DPEHPK3P\u0000X',
+      'JBSWY3DPEHPK3PXPé',
+    ];
     for (const secret of secrets) {
       assert.throws(
         () => generateTotp(secret, { time: 0 }),
@@ -429,7 +519,11 @@ describe('argument checks (shared table of bad values)', () => {
 describe('time range: every step is exact, and every returned step is a valid `after` (issue 10, item 7)', () => {
   it('refuses a time whose step would not be exact, instead of wrapping to 1970', () => {
     for (const time of [1e300, 2 ** 53, Number.MAX_VALUE]) {
-      assert.throws(() => generateTotp(B32_SHA1, { time }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE', message: /"options.time"/ });
+      assert.throws(() => generateTotp(B32_SHA1, { time }), {
+        name: 'RangeError',
+        code: 'ERR_OUT_OF_RANGE',
+        message: /"options.time"/,
+      });
       assert.throws(() => verifyTotp('123456', B32_SHA1, { time }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
     }
     assert.notEqual(generateTotp(B32_SHA1, { time: 2 ** 53 - 1 }), generateTotp(B32_SHA1, { time: 0 }));
@@ -468,7 +562,9 @@ describe('Steam Guard codes (encoder: steam)', () => {
     }
   });
   it('is HMAC-SHA1 with 5 characters: other algorithms or digits are refused', () => {
-    assert.throws(() => generateTotp(STEAM_SECRET, { encoder: 'steam', algorithm: 'SHA256' as 'SHA1' }), { code: 'ERR_INVALID_ARG_VALUE' });
+    assert.throws(() => generateTotp(STEAM_SECRET, { encoder: 'steam', algorithm: 'SHA256' as 'SHA1' }), {
+      code: 'ERR_INVALID_ARG_VALUE',
+    });
     assert.throws(() => generateTotp(STEAM_SECRET, { encoder: 'steam', digits: 6 as 5 }), { code: 'ERR_OUT_OF_RANGE' });
     assert.throws(() => generateTotp(STEAM_SECRET, { encoder: 'rfc' as 'steam' }), { code: 'ERR_INVALID_ARG_VALUE' });
     assert.match(generateTotp(STEAM_SECRET, { encoder: 'steam', digits: 5 }), /^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
@@ -503,7 +599,10 @@ describe('drift-aware verification (issue 12, item 3)', () => {
     assert.deepEqual(verifyTotp(codeAt(20), SEED_SHA1, { time: t, drift: 20 })?.delta, 20);
     assert.equal(verifyTotp(codeAt(25), SEED_SHA1, { time: t, drift: 20, window: 5 }), null);
     for (const drift of [21, -21, 0.5, NaN]) {
-      assert.throws(() => verifyTotp(codeAt(0), SEED_SHA1, { time: t, drift }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
+      assert.throws(() => verifyTotp(codeAt(0), SEED_SHA1, { time: t, drift }), {
+        name: 'RangeError',
+        code: 'ERR_OUT_OF_RANGE',
+      });
     }
   });
   it('replays are refused around the drift too', () => {
@@ -511,12 +610,18 @@ describe('drift-aware verification (issue 12, item 3)', () => {
   });
   it('property: with any drift, the returned delta is within the bound and matches the code', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -20, max: 20 }), fc.integer({ min: -25, max: 25 }), fc.integer({ min: 0, max: 3 }), (drift, offset, window) => {
-        const match = verifyTotp(codeAt(offset), SEED_SHA1, { time: t, drift, window });
-        const reachable = Math.abs(offset) <= 20 && (Math.abs(offset) <= window || Math.abs(offset - drift) <= window);
-        if (reachable) assert.ok(match !== null && Math.abs(match.delta) <= 20, `drift ${drift} offset ${offset}`);
-        if (match !== null) assert.equal(codeAt(match.delta), codeAt(offset));
-      }),
+      fc.property(
+        fc.integer({ min: -20, max: 20 }),
+        fc.integer({ min: -25, max: 25 }),
+        fc.integer({ min: 0, max: 3 }),
+        (drift, offset, window) => {
+          const match = verifyTotp(codeAt(offset), SEED_SHA1, { time: t, drift, window });
+          const reachable =
+            Math.abs(offset) <= 20 && (Math.abs(offset) <= window || Math.abs(offset - drift) <= window);
+          if (reachable) assert.ok(match !== null && Math.abs(match.delta) <= 20, `drift ${drift} offset ${offset}`);
+          if (match !== null) assert.equal(codeAt(match.delta), codeAt(offset));
+        },
+      ),
       { numRuns: 300 },
     );
   });

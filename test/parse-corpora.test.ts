@@ -57,7 +57,9 @@ function differences(parsed: ParsedOtpauthUri, fields: Record<string, unknown> =
         ? value.slice(value.indexOf(':') + 1).replace(/^ +/, '')
         : value;
     const actual = ours(parsed, field);
-    return actual === expected ? [] : [`${field}: ${JSON.stringify(actual)}, the source expects ${JSON.stringify(value)}`];
+    return actual === expected
+      ? []
+      : [`${field}: ${JSON.stringify(actual)}, the source expects ${JSON.stringify(value)}`];
   });
 }
 
@@ -71,7 +73,8 @@ class Tally {
   }
   print(t: TestContext, title: string): void {
     t.diagnostic(title);
-    for (const [key, { accepted, refused }] of [...this.rows].sort()) t.diagnostic(`  ${key}: ${accepted} accepted, ${refused} refused`);
+    for (const [key, { accepted, refused }] of [...this.rows].sort())
+      t.diagnostic(`  ${key}: ${accepted} accepted, ${refused} refused`);
   }
 }
 
@@ -114,7 +117,10 @@ test('wild-uris.json: every URI parses to what its source says it means, or its 
   const failures: string[] = [];
   for (const e of corpus.entries) {
     const tolerant = outcome(e.uri);
-    tally.add(e.ifRejected === undefined ? '(no class)' : `${e.ifRejected.class} (${e.ifRejected.verdict} if refused)`, tolerant.parsed !== undefined);
+    tally.add(
+      e.ifRejected === undefined ? '(no class)' : `${e.ifRejected.class} (${e.ifRejected.verdict} if refused)`,
+      tolerant.parsed !== undefined,
+    );
     if (tolerant.parsed === undefined) {
       if (e.ifRejected?.verdict !== 'justified') failures.push(`${e.id}: refused with ${tolerant.code}`);
       continue;
@@ -126,12 +132,13 @@ test('wild-uris.json: every URI parses to what its source says it means, or its 
   assert.deepEqual(failures, []);
 });
 
-test('the corpora\'s Steam Guard entries read as Steam Guard (encoder=steam, otpauth://steam/)', (t) => {
+test("the corpora's Steam Guard entries read as Steam Guard (encoder=steam, otpauth://steam/)", (t) => {
   const corpus = readVectors<{ parse: PeerCase[] }>(t, 'peer-vectors.json');
   if (corpus === undefined) return;
   const steam = corpus.parse.filter((c) => c.peer.fields?.steam === true);
   const read = steam.map((c) => outcome(c.uri)).filter((o) => o.parsed !== undefined);
   t.diagnostic(`${steam.length} Steam cases, ${read.length} accepted (the others have a secret that is not base32)`);
-  for (const o of read) assert.deepEqual([o.parsed!.encoder, o.parsed!.digits, o.parsed!.algorithm], ['steam', 5, 'SHA1']);
+  for (const o of read)
+    assert.deepEqual([o.parsed!.encoder, o.parsed!.digits, o.parsed!.algorithm], ['steam', 5, 'SHA1']);
   assert.ok(read.length >= steam.length - 1);
 });

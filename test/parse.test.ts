@@ -11,11 +11,38 @@ import { isValidLabel } from './helpers/labels.js';
 const S = 'JBSWY3DPEHPK3PXP';
 const base = { account: 'alice', issuer: undefined, secret: S, warnings: [] };
 const totp = (o: Partial<ParsedOtpauthUri>): ParsedOtpauthUri =>
-  ({ type: 'totp', ...base, algorithm: 'SHA1', digits: 6, period: 30, counter: undefined, encoder: 'decimal', ...o }) as ParsedOtpauthUri;
+  ({
+    type: 'totp',
+    ...base,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: undefined,
+    encoder: 'decimal',
+    ...o,
+  }) as ParsedOtpauthUri;
 const hotp = (o: Partial<ParsedOtpauthUri>): ParsedOtpauthUri =>
-  ({ type: 'hotp', ...base, algorithm: 'SHA1', digits: 6, period: undefined, counter: 0, encoder: 'decimal', ...o }) as ParsedOtpauthUri;
+  ({
+    type: 'hotp',
+    ...base,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: undefined,
+    counter: 0,
+    encoder: 'decimal',
+    ...o,
+  }) as ParsedOtpauthUri;
 const steam = (o: Partial<ParsedOtpauthUri>): ParsedOtpauthUri =>
-  ({ type: 'totp', ...base, algorithm: 'SHA1', digits: 5, period: 30, counter: undefined, encoder: 'steam', ...o }) as ParsedOtpauthUri;
+  ({
+    type: 'totp',
+    ...base,
+    algorithm: 'SHA1',
+    digits: 5,
+    period: 30,
+    counter: undefined,
+    encoder: 'steam',
+    ...o,
+  }) as ParsedOtpauthUri;
 
 // [uri, expected]: clean URIs, read the same way in both modes, with no warnings.
 const VALID: [string, ParsedOtpauthUri][] = [
@@ -87,39 +114,134 @@ const VALID: [string, ParsedOtpauthUri][] = [
 // parsing refuses with `code` (the code the URI had before tolerance).
 const TOLERATED: [string, ParsedOtpauthUri, WarningCode[], string][] = [
   // The parameter wins over a differing label issuer (Microsoft 365: tenant in the label, issuer=Microsoft).
-  ['otpauth://totp/Contoso:alice?secret=JBSWY3DPEHPK3PXP&issuer=Microsoft', totp({ issuer: 'Microsoft' }), ['ISSUER_MISMATCH'], 'ERR_OTPAUTH_ISSUER_MISMATCH'],
-  ['otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=example', totp({ issuer: 'example' }), ['ISSUER_MISMATCH'], 'ERR_OTPAUTH_ISSUER_MISMATCH'],
+  [
+    'otpauth://totp/Contoso:alice?secret=JBSWY3DPEHPK3PXP&issuer=Microsoft',
+    totp({ issuer: 'Microsoft' }),
+    ['ISSUER_MISMATCH'],
+    'ERR_OTPAUTH_ISSUER_MISMATCH',
+  ],
+  [
+    'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=example',
+    totp({ issuer: 'example' }),
+    ['ISSUER_MISMATCH'],
+    'ERR_OTPAUTH_ISSUER_MISMATCH',
+  ],
   // '+' in the query is a space (URLSearchParams, Go url.Values): then label and parameter agree.
-  ['otpauth://totp/Big%20Corp:alice?secret=JBSWY3DPEHPK3PXP&issuer=Big+Corp', totp({ issuer: 'Big Corp' }), ['PLUS_AS_SPACE'], 'ERR_OTPAUTH_ENCODING'],
-  ['otpauth://totp/alice?secret=JBSWY3DPEHPK3PXP&issuer=My+TOTP+Code', totp({ issuer: 'My TOTP Code' }), ['PLUS_AS_SPACE'], 'ERR_OTPAUTH_ENCODING'],
+  [
+    'otpauth://totp/Big%20Corp:alice?secret=JBSWY3DPEHPK3PXP&issuer=Big+Corp',
+    totp({ issuer: 'Big Corp' }),
+    ['PLUS_AS_SPACE'],
+    'ERR_OTPAUTH_ENCODING',
+  ],
+  [
+    'otpauth://totp/alice?secret=JBSWY3DPEHPK3PXP&issuer=My+TOTP+Code',
+    totp({ issuer: 'My TOTP Code' }),
+    ['PLUS_AS_SPACE'],
+    'ERR_OTPAUTH_ENCODING',
+  ],
   ['otpauth://totp/alice?secret=JBSW+Y3DP+EHPK+3PXP', totp({}), ['PLUS_AS_SPACE'], 'ERR_OTPAUTH_ENCODING'],
   // …but not in the label, so a label 'Big+Corp' and a parameter 'Big+Corp' differ; the parameter wins.
-  ['otpauth://totp/Big+Corp:alice?secret=JBSWY3DPEHPK3PXP&issuer=Big+Corp', totp({ issuer: 'Big Corp' }), ['PLUS_AS_SPACE', 'ISSUER_MISMATCH'], 'ERR_OTPAUTH_ENCODING'],
+  [
+    'otpauth://totp/Big+Corp:alice?secret=JBSWY3DPEHPK3PXP&issuer=Big+Corp',
+    totp({ issuer: 'Big Corp' }),
+    ['PLUS_AS_SPACE', 'ISSUER_MISMATCH'],
+    'ERR_OTPAUTH_ENCODING',
+  ],
   // Spaces after the separator are padding (Key URI Format: issuer ":" *"%20" accountname).
-  ['otpauth://totp/Big%20Corporation%3A%20alice%40bigco.com?secret=JBSWY3DPEHPK3PXP&issuer=Big%20Corporation', totp({ issuer: 'Big Corporation', account: 'alice@bigco.com' }), ['ACCOUNT_PADDING'], 'ERR_OTPAUTH_LABEL'],
-  ['otpauth://totp/Example:%20%20alice?secret=JBSWY3DPEHPK3PXP', totp({ issuer: 'Example' }), ['ACCOUNT_PADDING'], 'ERR_OTPAUTH_LABEL'],
-  ['otpauth://totp/%20alice?secret=JBSWY3DPEHPK3PXP&issuer=Example', totp({ issuer: 'Example' }), ['ACCOUNT_PADDING'], 'ERR_OTPAUTH_LABEL'],
+  [
+    'otpauth://totp/Big%20Corporation%3A%20alice%40bigco.com?secret=JBSWY3DPEHPK3PXP&issuer=Big%20Corporation',
+    totp({ issuer: 'Big Corporation', account: 'alice@bigco.com' }),
+    ['ACCOUNT_PADDING'],
+    'ERR_OTPAUTH_LABEL',
+  ],
+  [
+    'otpauth://totp/Example:%20%20alice?secret=JBSWY3DPEHPK3PXP',
+    totp({ issuer: 'Example' }),
+    ['ACCOUNT_PADDING'],
+    'ERR_OTPAUTH_LABEL',
+  ],
+  [
+    'otpauth://totp/%20alice?secret=JBSWY3DPEHPK3PXP&issuer=Example',
+    totp({ issuer: 'Example' }),
+    ['ACCOUNT_PADDING'],
+    'ERR_OTPAUTH_LABEL',
+  ],
   // A raw space is not a URI character (Cloudflare in an Ente Auth export).
-  ['otpauth://totp/Cloudflare: alice?secret=JBSWY3DPEHPK3PXP&issuer=Cloudflare', totp({ issuer: 'Cloudflare' }), ['RAW_CHARACTERS', 'ACCOUNT_PADDING'], 'ERR_OTPAUTH_ENCODING'],
-  ['otpauth://totp/École:alice?secret=JBSWY3DPEHPK3PXP', totp({ issuer: 'École' }), ['RAW_CHARACTERS'], 'ERR_OTPAUTH_ENCODING'],
+  [
+    'otpauth://totp/Cloudflare: alice?secret=JBSWY3DPEHPK3PXP&issuer=Cloudflare',
+    totp({ issuer: 'Cloudflare' }),
+    ['RAW_CHARACTERS', 'ACCOUNT_PADDING'],
+    'ERR_OTPAUTH_ENCODING',
+  ],
+  [
+    'otpauth://totp/École:alice?secret=JBSWY3DPEHPK3PXP',
+    totp({ issuer: 'École' }),
+    ['RAW_CHARACTERS'],
+    'ERR_OTPAUTH_ENCODING',
+  ],
   // A repeated parameter that is not read (andOTP writes one tags= per tag).
-  ['otpauth://totp/alice?secret=JBSWY3DPEHPK3PXP&tags=a&tags=b&tags=c', totp({}), ['REPEATED_PARAMETER'], 'ERR_OTPAUTH_MALFORMED'],
+  [
+    'otpauth://totp/alice?secret=JBSWY3DPEHPK3PXP&tags=a&tags=b&tags=c',
+    totp({}),
+    ['REPEATED_PARAMETER'],
+    'ERR_OTPAUTH_MALFORMED',
+  ],
   // A name that could be anything (a secret pasted in the wrong place) is not quoted, only its length.
-  ['otpauth://totp/alice?secret=JBSWY3DPEHPK3PXP&JBSWY3DPEHPK3PXP=1&JBSWY3DPEHPK3PXP=2', totp({}), ['REPEATED_PARAMETER'], 'ERR_OTPAUTH_MALFORMED'],
+  [
+    'otpauth://totp/alice?secret=JBSWY3DPEHPK3PXP&JBSWY3DPEHPK3PXP=1&JBSWY3DPEHPK3PXP=2',
+    totp({}),
+    ['REPEATED_PARAMETER'],
+    'ERR_OTPAUTH_MALFORMED',
+  ],
   // A known parameter in another case is not read, as apps do; it may have meant something.
-  ['otpauth://totp/alice?secret=JBSWY3DPEHPK3PXP&ALGORITHM=SHA256', totp({}), ['IGNORED_PARAMETER'], 'ERR_OTPAUTH_MALFORMED'],
+  [
+    'otpauth://totp/alice?secret=JBSWY3DPEHPK3PXP&ALGORITHM=SHA256',
+    totp({}),
+    ['IGNORED_PARAMETER'],
+    'ERR_OTPAUTH_MALFORMED',
+  ],
   ['otpauth://totp/alice?Secret=X&secret=JBSWY3DPEHPK3PXP', totp({}), ['IGNORED_PARAMETER'], 'ERR_OTPAUTH_MALFORMED'],
   // An empty account after an issuer prefix (crossout, Steam).
-  ['otpauth://totp/crossout:?secret=JBSWY3DPEHPK3PXP&issuer=crossout', totp({ issuer: 'crossout', account: '' }), ['EMPTY_ACCOUNT'], 'ERR_OTPAUTH_LABEL'],
-  ['otpauth://totp/Example:%20?secret=JBSWY3DPEHPK3PXP', totp({ issuer: 'Example', account: '' }), ['ACCOUNT_PADDING', 'EMPTY_ACCOUNT'], 'ERR_OTPAUTH_LABEL'],
+  [
+    'otpauth://totp/crossout:?secret=JBSWY3DPEHPK3PXP&issuer=crossout',
+    totp({ issuer: 'crossout', account: '' }),
+    ['EMPTY_ACCOUNT'],
+    'ERR_OTPAUTH_LABEL',
+  ],
+  [
+    'otpauth://totp/Example:%20?secret=JBSWY3DPEHPK3PXP',
+    totp({ issuer: 'Example', account: '' }),
+    ['ACCOUNT_PADDING', 'EMPTY_ACCOUNT'],
+    'ERR_OTPAUTH_LABEL',
+  ],
   // An empty issuer prefix or parameter counts as none.
   ['otpauth://totp/:alice?secret=JBSWY3DPEHPK3PXP', totp({}), ['EMPTY_ISSUER'], 'ERR_OTPAUTH_LABEL'],
-  ['otpauth://totp/%3A%20alice?secret=JBSWY3DPEHPK3PXP', totp({}), ['EMPTY_ISSUER', 'ACCOUNT_PADDING'], 'ERR_OTPAUTH_LABEL'],
+  [
+    'otpauth://totp/%3A%20alice?secret=JBSWY3DPEHPK3PXP',
+    totp({}),
+    ['EMPTY_ISSUER', 'ACCOUNT_PADDING'],
+    'ERR_OTPAUTH_LABEL',
+  ],
   ['otpauth://totp/alice?secret=JBSWY3DPEHPK3PXP&issuer=', totp({}), ['EMPTY_ISSUER'], 'ERR_OTPAUTH_LABEL'],
-  ['otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=', totp({ issuer: 'Example' }), ['EMPTY_ISSUER'], 'ERR_OTPAUTH_LABEL'],
+  [
+    'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=',
+    totp({ issuer: 'Example' }),
+    ['EMPTY_ISSUER'],
+    'ERR_OTPAUTH_LABEL',
+  ],
   // Steam Guard in Aegis's form, and a Steam entry's digits other than 5 (pyotp's test writes digits=7).
-  ['otpauth://steam/Boeing:Sophia?secret=JBSWY3DPEHPK3PXP&issuer=Boeing&algorithm=SHA1&digits=5&period=30', steam({ issuer: 'Boeing', account: 'Sophia' }), ['STEAM_TYPE'], 'ERR_OTPAUTH_TYPE'],
-  ['otpauth://totp/Steam:alice?secret=JBSWY3DPEHPK3PXP&digits=7&encoder=steam', steam({ issuer: 'Steam' }), ['IGNORED_PARAMETER'], 'ERR_OTPAUTH_DIGITS'],
+  [
+    'otpauth://steam/Boeing:Sophia?secret=JBSWY3DPEHPK3PXP&issuer=Boeing&algorithm=SHA1&digits=5&period=30',
+    steam({ issuer: 'Boeing', account: 'Sophia' }),
+    ['STEAM_TYPE'],
+    'ERR_OTPAUTH_TYPE',
+  ],
+  [
+    'otpauth://totp/Steam:alice?secret=JBSWY3DPEHPK3PXP&digits=7&encoder=steam',
+    steam({ issuer: 'Steam' }),
+    ['IGNORED_PARAMETER'],
+    'ERR_OTPAUTH_DIGITS',
+  ],
 ];
 
 // [uri, code, strict code]: refused in both modes (in strict mode with another code when a tolerated deviation comes
@@ -229,7 +351,10 @@ describe('parseOtpauthUri: tolerated deviations (warnings), refused in strict mo
   for (const [uri, expected, warnings, code] of TOLERATED) {
     it(`${warnings.join(', ')}: ${short(uri)}`, () => {
       const parsed = parseOtpauthUri(uri);
-      assert.deepEqual(parsed.warnings.map((w) => w.code), warnings);
+      assert.deepEqual(
+        parsed.warnings.map((w) => w.code),
+        warnings,
+      );
       assert.deepEqual({ ...parsed, warnings: [] }, expected);
       for (const w of parsed.warnings) assert.ok(!w.message.includes('JBSW') && w.message.length > 10, w.message);
       assert.throws(() => parseOtpauthUri(uri, { strict: true }), refusedWith(code));
@@ -282,7 +407,13 @@ describe('parseOtpauthUri: input limits (issue 10, item 8)', () => {
     const huge = `otpauth://totp/${'a'.repeat(1e7)}?secret=${S}`;
     const best = fastestRefusal(
       () => parseOtpauthUri(huge),
-      (error) => assert.throws(() => { throw error; }, { code: 'ERR_OTPAUTH_MALFORMED', message: /at most 4096 characters/ }),
+      (error) =>
+        assert.throws(
+          () => {
+            throw error;
+          },
+          { code: 'ERR_OTPAUTH_MALFORMED', message: /at most 4096 characters/ },
+        ),
     );
     assert.ok(best < 1, `${best} ms`);
   });
@@ -340,7 +471,8 @@ const options: fc.Arbitrary<OtpauthUriOptions> = fc
 function expected(o: OtpauthUriOptions): ParsedOtpauthUri {
   const names = { account: o.account, issuer: o.issuer, secret: o.secret, warnings: [] };
   if (o.encoder === 'steam') return steam({ ...names, period: o.period ?? 30 });
-  if (o.type === 'hotp') return hotp({ ...names, algorithm: o.algorithm ?? 'SHA1', digits: o.digits ?? 6, counter: o.counter });
+  if (o.type === 'hotp')
+    return hotp({ ...names, algorithm: o.algorithm ?? 'SHA1', digits: o.digits ?? 6, counter: o.counter });
   return totp({ ...names, algorithm: o.algorithm ?? 'SHA1', digits: o.digits ?? 6, period: o.period ?? 30 });
 }
 
@@ -395,7 +527,10 @@ const labelPiece = often(
   fc.constantFrom('alice', 'Example', 'Big%20Corp', 'a+b', '%C3%89', '%3A', ':', '.'),
   fc.constantFrom('..', ' ', '%20', 'É', '%E2%80%AE', '%0A', '%', '/'),
 );
-const valuePiece = often(fc.constantFrom('Example', 'Big%20Corp', 'C%2B%2B', 'x'), fc.constantFrom('Big+Corp', '', '%20', 'É'));
+const valuePiece = often(
+  fc.constantFrom('Example', 'Big%20Corp', 'C%2B%2B', 'x'),
+  fc.constantFrom('Big+Corp', '', '%20', 'É'),
+);
 const rawLabel = fc.array(labelPiece, { minLength: 0, maxLength: 4 }).map((p) => p.join(''));
 const parameter: fc.Arbitrary<[string, string]> = often<[string, string]>(
   fc.oneof(
@@ -417,8 +552,9 @@ const wildUri = fc
     secret: often(fc.constantFrom(S, S.toLowerCase(), 'MZXW6===', 'JBSW%20Y3DP'), fc.constant('JBSW+Y3DP')),
     params: fc.array(parameter, { minLength: 0, maxLength: 5 }),
   })
-  .map(({ scheme, type, label, secret, params }) =>
-    `${scheme}://${type}/${label}?secret=${secret}&` + params.map(([n, v]) => `${n}=${v}`).join('&'),
+  .map(
+    ({ scheme, type, label, secret, params }) =>
+      `${scheme}://${type}/${label}?secret=${secret}&` + params.map(([n, v]) => `${n}=${v}`).join('&'),
   );
 
 const parse = (uri: string, strict: boolean): ParsedOtpauthUri | Error => {
@@ -464,7 +600,8 @@ describe('parseOtpauthUri over URIs as the world writes them (fast-check; issue 
       { numRuns: 3000 },
     );
     t.diagnostic(`generated URIs: ${JSON.stringify(seen)}`);
-    for (const [kind, count] of Object.entries(seen)) assert.ok(count > 100, `only ${count} ${kind} URIs were generated`);
+    for (const [kind, count] of Object.entries(seen))
+      assert.ok(count > 100, `only ${count} ${kind} URIs were generated`);
   });
   it('no message or warning contains the secret', () => {
     fc.assert(

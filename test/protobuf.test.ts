@@ -60,19 +60,22 @@ describe('protobuf varints', () => {
   });
   it('round-trips every integer from -2^31 to 2^53 - 1, as the reference writes it (fast-check)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ min: -(2 ** 31), max: -1 }), fc.maxSafeNat(), fc.integer({ min: 0, max: 1000 })), (value) => {
-        const bytes = new ProtoWriter().varintField(5, value).finish();
-        assert.equal(hex(bytes.subarray(1)), referenceVarint(value));
-        const [field] = readFields(bytes);
-        assert.equal(value < 0 ? int32(field) : uint53(field), value);
-      }),
+      fc.property(
+        fc.oneof(fc.integer({ min: -(2 ** 31), max: -1 }), fc.maxSafeNat(), fc.integer({ min: 0, max: 1000 })),
+        (value) => {
+          const bytes = new ProtoWriter().varintField(5, value).finish();
+          assert.equal(hex(bytes.subarray(1)), referenceVarint(value));
+          const [field] = readFields(bytes);
+          assert.equal(value < 0 ? int32(field) : uint53(field), value);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 });
 
 describe('protobuf fields', () => {
-  it("the encoding guide's examples: field 1 = 150, field 2 = \"testing\"", () => {
+  it('the encoding guide\'s examples: field 1 = 150, field 2 = "testing"', () => {
     assert.equal(hex(new ProtoWriter().varintField(1, 150).finish()), '089601');
     assert.equal(hex(new ProtoWriter().stringField(2, 'testing').finish()), '120774657374696e67');
   });
@@ -81,17 +84,29 @@ describe('protobuf fields', () => {
     const fields = readFields(message);
     assert.deepEqual(
       fields.map((f) => [f.field, f.wire, f.low, f.bytes === undefined ? null : hex(f.bytes)]),
-      [[1, VARINT, 1, null], [3, LEN, 0, '6869'], [536870911, VARINT, 7, null]],
+      [
+        [1, VARINT, 1, null],
+        [3, LEN, 0, '6869'],
+        [536870911, VARINT, 7, null],
+      ],
     );
   });
   it('embedded messages, strings as UTF-8, and byte fields of every size', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 2 ** 29 - 1 }), fc.uint8Array({ maxLength: 300 })), { maxLength: 20 }), (entries) => {
-        const w = new ProtoWriter();
-        for (const [field, bytes] of entries) w.bytesField(field, bytes);
-        const fields = readFields(w.finish());
-        assert.deepEqual(fields.map((f) => [f.field, f.wire, hex(f.bytes!)]), entries.map(([field, b]) => [field, LEN, hex(b)]));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 2 ** 29 - 1 }), fc.uint8Array({ maxLength: 300 })), {
+          maxLength: 20,
+        }),
+        (entries) => {
+          const w = new ProtoWriter();
+          for (const [field, bytes] of entries) w.bytesField(field, bytes);
+          const fields = readFields(w.finish());
+          assert.deepEqual(
+            fields.map((f) => [f.field, f.wire, hex(f.bytes!)]),
+            entries.map(([field, b]) => [field, LEN, hex(b)]),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
     const inner = new ProtoWriter().stringField(2, 'é🔑').finish();
@@ -125,7 +140,11 @@ describe('protobuf: malformed input is refused with ERR_MIGRATION_MALFORMED', ()
   ];
   for (const [name, message, why] of MALFORMED) {
     it(name, () => {
-      assert.throws(() => readFields(Buffer.from(message, 'hex')), { name: 'TotpConfigError', code: 'ERR_MIGRATION_MALFORMED', message: why });
+      assert.throws(() => readFields(Buffer.from(message, 'hex')), {
+        name: 'TotpConfigError',
+        code: 'ERR_MIGRATION_MALFORMED',
+        message: why,
+      });
     });
   }
   it('never throws anything else on random bytes (fast-check)', () => {

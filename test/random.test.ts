@@ -110,12 +110,21 @@ test('a cached byte is never handed out twice, and is wiped from the cache when 
     const bytes = entropyCache;
     const offset = reserveCached(0);
     assert.ok(offset > 0);
-    assert.ok(bytes.subarray(0, offset).every((b) => b === 0), 'handed-out bytes must be wiped');
-    assert.ok(bytes.subarray(offset).every((b) => b !== 0), 'unused bytes are still there');
+    assert.ok(
+      bytes.subarray(0, offset).every((b) => b === 0),
+      'handed-out bytes must be wiped',
+    );
+    assert.ok(
+      bytes.subarray(offset).every((b) => b !== 0),
+      'unused bytes are still there',
+    );
   });
   setEntropyCache(false);
   assert.equal(reserveCached(20), -1, 'off: nothing is served from the cache');
-  assert.ok(entropyCache.every((b) => b === 0), 'turning the cache off wipes it');
+  assert.ok(
+    entropyCache.every((b) => b === 0),
+    'turning the cache off wipes it',
+  );
   setEntropyCache(true);
 });
 
@@ -126,7 +135,10 @@ test('no crypto.getRandomValues: a clear ERR_NO_CSPRNG error, never a fallback',
       withCrypto(replacement, () => {
         assert.throws(
           () => randomBytes(20),
-          (e: unknown) => e instanceof TotpConfigError && e.code === 'ERR_NO_CSPRNG' && /getRandomValues is missing, and there is no fallback/.test(e.message),
+          (e: unknown) =>
+            e instanceof TotpConfigError &&
+            e.code === 'ERR_NO_CSPRNG' &&
+            /getRandomValues is missing, and there is no fallback/.test(e.message),
         );
       });
     }
@@ -151,17 +163,24 @@ test('a broken CSPRNG never yields constant secrets: no-op, zero fill, partial f
     ['a zero fill', (array) => array.fill(0)],
     ['a constant fill', (array) => array.fill(0x41)],
     ['a partial fill (first half only)', (array) => real.getRandomValues(array.subarray(0, array.length >> 1))],
-    ['a fill of the first 64 bytes only', (array) => real.getRandomValues(array.subarray(0, Math.min(64, array.length)))],
+    [
+      'a fill of the first 64 bytes only',
+      (array) => real.getRandomValues(array.subarray(0, Math.min(64, array.length))),
+    ],
   ];
   for (const cache of [true, false]) {
     for (const [what, getRandomValues] of broken) {
       // Without the cache a 20-byte request half filled still has 16 bytes that differ: only a whole constant
       // 16-byte block is a certain sign of a broken source (a working one makes one with probability 2^-120).
-      if (!cache && what.startsWith('a partial') || (!cache && what.includes('first 64'))) continue;
+      if ((!cache && what.startsWith('a partial')) || (!cache && what.includes('first 64'))) continue;
       setEntropyCache(false); // wipe
       setEntropyCache(cache);
       withCrypto({ getRandomValues }, () => {
-        for (const make of [() => generateSecret(), () => generateUserConfiguration('bob', 'ACME'), () => randomBytes(20)]) {
+        for (const make of [
+          () => generateSecret(),
+          () => generateUserConfiguration('bob', 'ACME'),
+          () => randomBytes(20),
+        ]) {
           assert.throws(make, { name: 'TotpConfigError', code: 'ERR_CSPRNG_FAILED' }, `${what}, cache ${cache}`);
         }
       });
@@ -170,14 +189,24 @@ test('a broken CSPRNG never yields constant secrets: no-op, zero fill, partial f
   setEntropyCache(false);
   setEntropyCache(true);
   const failure = new Error('NotSupportedError');
-  withCrypto({ getRandomValues: () => { throw failure; } }, () => {
-    assert.throws(() => randomBytes(20), (error: unknown) => {
-      assert.ok(error instanceof TotpConfigError);
-      assert.equal(error.code, 'ERR_CSPRNG_FAILED');
-      assert.equal(error.cause, failure, 'the original error is the cause');
-      return true;
-    });
-  });
+  withCrypto(
+    {
+      getRandomValues: () => {
+        throw failure;
+      },
+    },
+    () => {
+      assert.throws(
+        () => randomBytes(20),
+        (error: unknown) => {
+          assert.ok(error instanceof TotpConfigError);
+          assert.equal(error.code, 'ERR_CSPRNG_FAILED');
+          assert.equal(error.cause, failure, 'the original error is the cause');
+          return true;
+        },
+      );
+    },
+  );
   // After the failures, a working CSPRNG serves again, and nothing handed out before the fault repeats.
   assert.notDeepEqual(randomBytes(20), new Uint8Array(20));
   assert.equal(generateSecret().length, 32);
@@ -194,12 +223,19 @@ test('withRandomBytes lends bytes without a copy and wipes them afterwards, even
   });
   assert.equal(copy.length, 24);
   assert.ok(lent !== undefined && lent.subarray(at, at + 24).every((b) => b === 0), 'wiped after use');
-  assert.throws(() => withRandomBytes(16, (bytes, offset) => {
-    lent = bytes;
-    at = offset;
-    throw new Error('borrower failed');
-  }), /borrower failed/);
-  assert.ok(lent.subarray(at, at + 16).every((b) => b === 0), 'wiped after a throw');
+  assert.throws(
+    () =>
+      withRandomBytes(16, (bytes, offset) => {
+        lent = bytes;
+        at = offset;
+        throw new Error('borrower failed');
+      }),
+    /borrower failed/,
+  );
+  assert.ok(
+    lent.subarray(at, at + 16).every((b) => b === 0),
+    'wiped after a throw',
+  );
 });
 
 test('drawSymbols is unbiased: χ² over a 10-symbol alphabet (256 % 10 ≠ 0, so rejection sampling is needed)', async () => {

@@ -35,7 +35,10 @@ test('sizes outside 16..64 and non-integers are RangeErrors; bad algorithms are 
     assert.throws(() => generateSecret({ size }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' }, String(size));
   }
   assert.throws(() => generateSecret({ size: '20' as never }), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
-  assert.throws(() => generateSecret({ algorithm: 'MD5' as never }), { name: 'RangeError', code: 'ERR_INVALID_ARG_VALUE' });
+  assert.throws(() => generateSecret({ algorithm: 'MD5' as never }), {
+    name: 'RangeError',
+    code: 'ERR_INVALID_ARG_VALUE',
+  });
   assert.throws(() => generateSecret({ algorithm: 'sha1' as never }), { code: 'ERR_INVALID_ARG_VALUE' });
   assert.throws(() => generateSecret(null as never), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
 });
@@ -57,8 +60,10 @@ test('no repeats over 100,000 secrets, and every bit position is used about half
   }
   // Character frequencies: each of the 32 characters in the first 31 positions is uniform (bias check).
   const counts = new Map<string, number>();
-  for (const secret of [...seen].slice(0, 20000)) for (const ch of secret.slice(0, 31)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  for (const secret of [...seen].slice(0, 20000))
+    for (const ch of secret.slice(0, 31)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   assert.equal(counts.size, 32);
   const expected = (20000 * 31) / 32;
-  for (const [ch, count] of counts) assert.ok(Math.abs(count - expected) < 8 * Math.sqrt(expected), `character ${ch}: ${count}`);
+  for (const [ch, count] of counts)
+    assert.ok(Math.abs(count - expected) < 8 * Math.sqrt(expected), `character ${ch}: ${count}`);
 });

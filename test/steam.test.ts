@@ -24,10 +24,13 @@ const STEAM_APP: [seconds: number, code: string][] = [
   [1511200714, '9P3VP'],
 ];
 
-test('the Steam app\'s codes from KeePassXC\'s tests, through parseOtpauthUri of KeePassXC\'s URI', () => {
+test("the Steam app's codes from KeePassXC's tests, through parseOtpauthUri of KeePassXC's URI", () => {
   const parsed = parseOtpauthUri(KEEPASSXC_URI);
   assert.deepEqual([parsed.encoder, parsed.digits, parsed.algorithm, parsed.period], ['steam', 5, 'SHA1', 30]);
-  assert.deepEqual(parsed.warnings.map((w) => w.code), ['ISSUER_MISMATCH']); // label "test", issuer=Valve
+  assert.deepEqual(
+    parsed.warnings.map((w) => w.code),
+    ['ISSUER_MISMATCH'],
+  ); // label "test", issuer=Valve
   assert.equal(parsed.type, 'totp');
   for (const [seconds, code] of STEAM_APP) {
     assert.equal(generateTotp(parsed.secret, { ...parsed, time: seconds * 1000 }), code);
@@ -44,7 +47,7 @@ function keepassxc(args: string[], passwords = 1): string {
   return result.stdout.trim();
 }
 
-test('Steam Guard codes equal KeePassXC\'s (keepassxc-cli show --totp) at the same moment', (t) => {
+test("Steam Guard codes equal KeePassXC's (keepassxc-cli show --totp) at the same moment", (t) => {
   if (!requireTool(t, runs('keepassxc-cli', ['--version']), 'keepassxc-cli', 'apt-get install keepassxc')) return;
   const dir = mkdtempSync(join(tmpdir(), 'totp-config-keepassxc-'));
   try {
@@ -77,7 +80,11 @@ test('Steam Guard codes equal KeePassXC\'s (keepassxc-cli show --totp) at the sa
         // Both codes belong to one 30-second step only if no step boundary passed while KeePassXC ran.
         if (Math.floor(before / 30000) !== Math.floor(Date.now() / 30000)) continue;
         assert.match(theirs, /^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
-        assert.equal(generateTotp(parsed.secret, { ...parsed, time: before }), theirs, uri.replace(/secret=\w+/, 'secret=…'));
+        assert.equal(
+          generateTotp(parsed.secret, { ...parsed, time: before }),
+          theirs,
+          uri.replace(/secret=\w+/, 'secret=…'),
+        );
         compared++;
         return;
       }

@@ -32,7 +32,15 @@ const EXAMPLES: Array<[Parameters<typeof formatOtpauthUri>[0], string]> = [
   ],
   [
     // A period on an HOTP URI is checked but not written (no app reads it); the type refuses it at compile time.
-    { type: 'hotp', secret: SECRET, account: 'bob', issuer: 'X', digits: 7, counter: 2 ** 40, period: 60 } as unknown as OtpauthUriOptions,
+    {
+      type: 'hotp',
+      secret: SECRET,
+      account: 'bob',
+      issuer: 'X',
+      digits: 7,
+      counter: 2 ** 40,
+      period: 60,
+    } as unknown as OtpauthUriOptions,
     'otpauth://hotp/X:bob?secret=JBSWY3DPEHPK3PXP&issuer=X&digits=7&counter=1099511627776',
   ],
   [
@@ -46,9 +54,10 @@ test('Key URI Format examples, with defaults left out', () => {
   for (const [options, expected] of EXAMPLES) assert.equal(formatOtpauthUri(options), expected);
 });
 
-test('percent-encoding: space is %20 never +, and & + # / ? = % @ ! \' ( ) * are always encoded', () => {
+test("percent-encoding: space is %20 never +, and & + # / ? = % @ ! ' ( ) * are always encoded", () => {
   assert.equal(percentEncode('a b'), 'a%20b');
-  for (const ch of "&+#/?=%@ !'()*") assert.equal(percentEncode(`x${ch}y`), `x%${ch.charCodeAt(0).toString(16).toUpperCase()}y`, ch);
+  for (const ch of "&+#/?=%@ !'()*")
+    assert.equal(percentEncode(`x${ch}y`), `x%${ch.charCodeAt(0).toString(16).toUpperCase()}y`, ch);
   assert.equal(percentEncode('é日🔑\u00a0'), encodeURIComponent('é日🔑\u00a0'));
   assert.equal(percentEncode('AZaz09-._~'), 'AZaz09-._~');
 });
@@ -72,12 +81,18 @@ test('property: the URI decodes back with WHATWG URL and decodeURIComponent (not
       fc.integer({ min: 1, max: 3600 }),
       (account, issuer, secret, algorithm, digits, period) => {
         if (issuer === undefined && (account === '.' || account === '..')) {
-          assert.throws(() => formatOtpauthUri({ secret, account }), { code: 'ERR_INVALID_LABEL', message: /'\.' or '\.\.'/ });
+          assert.throws(() => formatOtpauthUri({ secret, account }), {
+            code: 'ERR_INVALID_LABEL',
+            message: /'\.' or '\.\.'/,
+          });
           return;
         }
         if (issuer !== undefined && account.startsWith(' ')) {
           // Spaces after the ':' are padding in the Key URI Format: such an account cannot be written with an issuer.
-          assert.throws(() => formatOtpauthUri({ secret, account, issuer }), { code: 'ERR_INVALID_LABEL', message: /padding/ });
+          assert.throws(() => formatOtpauthUri({ secret, account, issuer }), {
+            code: 'ERR_INVALID_LABEL',
+            message: /padding/,
+          });
           return;
         }
         const uri = formatOtpauthUri({ secret, account, issuer, algorithm, digits, period });
@@ -119,7 +134,11 @@ test('label rules: each broken rule gives ERR_INVALID_LABEL naming the argument 
     ['😀'.repeat(17), /received 68/],
   ];
   for (const [value, message] of cases) {
-    assert.throws(() => assertLabel(value, 'issuer', MAX_ISSUER_BYTES), { name: 'RangeError', code: 'ERR_INVALID_LABEL', message }, JSON.stringify(value));
+    assert.throws(
+      () => assertLabel(value, 'issuer', MAX_ISSUER_BYTES),
+      { name: 'RangeError', code: 'ERR_INVALID_LABEL', message },
+      JSON.stringify(value),
+    );
   }
   // Limits are inclusive and counted in UTF-8 bytes.
   assert.equal(assertLabel('x'.repeat(64), 'issuer', MAX_ISSUER_BYTES).length, 64);
@@ -165,14 +184,23 @@ test('formatOtpauthUri refuses bad options with typed, coded errors that never e
   }
   assert.throws(() => formatOtpauthUri(undefined as never), { code: 'ERR_INVALID_ARG_TYPE' });
   // An account after an issuer must not start with a space (padding in the Key URI Format); alone it may.
-  assert.throws(() => formatOtpauthUri({ ...base, account: ' bob', issuer: 'X' }), { name: 'RangeError', code: 'ERR_INVALID_LABEL' });
+  assert.throws(() => formatOtpauthUri({ ...base, account: ' bob', issuer: 'X' }), {
+    name: 'RangeError',
+    code: 'ERR_INVALID_LABEL',
+  });
   assert.equal(formatOtpauthUri({ ...base, account: ' bob' }), 'otpauth://totp/%20bob?secret=JBSWY3DPEHPK3PXP');
   // A lone '.' or '..' label is a dot segment that URL parsers remove; with an issuer it is an ordinary account.
   for (const account of ['.', '..']) {
     assert.throws(() => formatOtpauthUri({ ...base, account }), { name: 'RangeError', code: 'ERR_INVALID_LABEL' });
     assert.equal(new URL(formatOtpauthUri({ ...base, account, issuer: 'X' })).pathname, `/X:${account}`);
   }
-  const error = (() => { try { formatOtpauthUri({ ...base, secret: 'JBSWY3DPEHPK3PX!' }); } catch (e) { return e; } })();
+  const error = (() => {
+    try {
+      formatOtpauthUri({ ...base, secret: 'JBSWY3DPEHPK3PX!' });
+    } catch (e) {
+      return e;
+    }
+  })();
   assert.ok(error instanceof TotpConfigError);
   assert.match(error.message, /bad character at index 15/);
 });
@@ -198,7 +226,11 @@ test('labels: joiners inside emoji and words, and subdivision flags, are accepte
     ['\u061Cx', /U\+061C/],
   ];
   for (const [label, message] of refused) {
-    assert.throws(() => assertLabel(label, 'user', 128), { name: 'RangeError', code: 'ERR_INVALID_LABEL', message }, label);
+    assert.throws(
+      () => assertLabel(label, 'user', 128),
+      { name: 'RangeError', code: 'ERR_INVALID_LABEL', message },
+      label,
+    );
   }
 });
 

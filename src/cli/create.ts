@@ -7,7 +7,7 @@
  * @module
  */
 import { generateUserConfiguration, type UserConfiguration, type UserConfigurationOptions } from '../index.js';
-import type { QrLevel, qrTerminal } from '../qr.js';
+import type { QrLevel } from '../qr.js';
 import { choiceFlag, integerFlag, requireOneOf, UsageError, type Args } from './args.js';
 import type { Command } from './commands.js';
 import { type PrivateFile, writePrivateFiles } from './files.js';
@@ -83,8 +83,6 @@ function readPlan(args: Args): Plan {
   return { user, issuer, options, format, qr: args.boolean('qr'), invert: args.boolean('invert'), shape, svg, png };
 }
 
-type TerminalOptions = NonNullable<Parameters<typeof qrTerminal>[1]> & { ansi?: boolean };
-
 /** The images (to files, or one to stdout) and the terminal drawing; rendering errors are thrown here. */
 async function draw(uri: string, plan: Plan, terminal: Output) {
   const files: PrivateFile[] = [];
@@ -103,8 +101,7 @@ async function draw(uri: string, plan: Plan, terminal: Output) {
   if (plan.qr) {
     // Explicit colours (dark modules on light) scan on any terminal theme; plain glyphs elsewhere, or if asked.
     const ansi = terminal.colour && !plan.invert;
-    const options: TerminalOptions = { ...plan.shape, invert: plan.invert, ...(ansi ? { ansi: true } : {}) };
-    drawing = qr.qrTerminal(uri, options);
+    drawing = qr.qrTerminal(uri, { ...plan.shape, invert: plan.invert, ansi });
   }
   return { files, toStdout, drawing };
 }

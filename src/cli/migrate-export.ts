@@ -49,8 +49,7 @@ async function run(args: Args): Promise<number> {
     stdout.write(uri + '\n');
     // Explicit colours (dark on light) scan on any terminal theme.
     if (qr !== undefined && args.boolean('qr')) {
-      const colours = { ansi: stderr.colour } as NonNullable<Parameters<typeof qr.qrTerminal>[1]>;
-      stderr.write(qr.qrTerminal(uri, colours));
+      stderr.write(qr.qrTerminal(uri, { ansi: stderr.colour }));
     }
   }
   return 0;

@@ -128,14 +128,3 @@ export function optionsBag<T extends object>(value: T | undefined, name: string)
 export function own<T>(bag: object, key: string, value: T): T | undefined {
   return value === undefined || hasOwn(bag, key) ? value : undefined;
 }
-
-/**
- * @deprecated Kept only until the QR entry moves to {@link optionsBag} and {@link own}: a copy of the bag's own
- * enumerable properties, each read once.
- */
-export function assertOptions<T extends object>(value: unknown, name: string): Partial<T> {
-  const bag = optionsBag(value as object | undefined, name) as Record<string, unknown>;
-  const copy = Object.create(null) as Record<string, unknown>;
-  for (const key of Object.keys(bag)) copy[key] = bag[key];
-  return copy as Partial<T>;
-}

@@ -61,8 +61,13 @@ export function resolveNames(
   const fromPrefix = issuerPart(prefix, sources.prefix, t);
   const fromParameter = issuerPart(parameter, sources.parameter, t);
   if (fromPrefix !== undefined && fromParameter !== undefined && fromPrefix !== fromParameter) {
-    tolerate(t, 'ISSUER_MISMATCH', 'ERR_OTPAUTH_ISSUER_MISMATCH', `${sources.prefix} and ${sources.parameter} differ`,
-      `${sources.parameter} is used`);
+    tolerate(
+      t,
+      'ISSUER_MISMATCH',
+      'ERR_OTPAUTH_ISSUER_MISMATCH',
+      `${sources.prefix} and ${sources.parameter} differ`,
+      `${sources.parameter} is used`,
+    );
   }
   const issuer = fromParameter ?? fromPrefix;
   return { account: accountPart(account, prefix !== undefined || issuer !== undefined, issuer, t), issuer };
@@ -83,8 +88,13 @@ function accountPart(value: string, afterIssuer: boolean, issuer: string | undef
   let account = value;
   if (afterIssuer && account.charCodeAt(0) === 0x20) {
     account = account.replace(/^ +/, '');
-    tolerate(t, 'ACCOUNT_PADDING', 'ERR_OTPAUTH_LABEL', 'the account name starts with spaces after the issuer',
-      'dropped (the Key URI Format reads them as padding)');
+    tolerate(
+      t,
+      'ACCOUNT_PADDING',
+      'ERR_OTPAUTH_LABEL',
+      'the account name starts with spaces after the issuer',
+      'dropped (the Key URI Format reads them as padding)',
+    );
   }
   if (account === '') {
     if (issuer === undefined) throw labelError('The entry has neither an account name nor an issuer');

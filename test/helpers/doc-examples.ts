@@ -194,7 +194,13 @@ function comments(code: string, sourceFile: ts.SourceFile): Comment[] {
     const pos = scanner.getTokenStart();
     const { line, character } = sourceFile.getLineAndCharacterOfPosition(pos);
     const lineStart = pos - character;
-    out.push({ pos, end: scanner.getTokenEnd(), line, text: scanner.getTokenText(), ownLine: !code.slice(lineStart, pos).trim() });
+    out.push({
+      pos,
+      end: scanner.getTokenEnd(),
+      line,
+      text: scanner.getTokenText(),
+      ownLine: !code.slice(lineStart, pos).trim(),
+    });
   }
   return out;
 }
@@ -301,7 +307,9 @@ export function prepare(block: Block, libNames: Set<string>, firstId: number): P
     const where = `${block.file}:${block.line + c.line}`;
     // The statement: the innermost one ending on the marker's line, or for a marker on its own line, the last
     // one ending above it.
-    const candidates = statements.filter((s) => (c.ownLine ? lineOf(s.getEnd()) < c.line : lineOf(s.getEnd()) === c.line));
+    const candidates = statements.filter((s) =>
+      c.ownLine ? lineOf(s.getEnd()) < c.line : lineOf(s.getEnd()) === c.line,
+    );
     candidates.sort((a, b) => a.getEnd() - b.getEnd() || a.getStart() - b.getStart());
     const statement = candidates.at(-1);
     if (!statement) {
@@ -320,14 +328,22 @@ export function prepare(block: Block, libNames: Set<string>, firstId: number): P
       edits.push({ pos: statement.getEnd(), end: statement.getEnd(), text: `;__doc.value(${id}, () => ${named[1]});` });
     } else if (ts.isExpressionStatement(statement)) {
       const e = statement.expression;
-      edits.push({ pos: e.getStart(), end: e.getEnd(), text: `__doc.${method}(${id}, () => (${e.getText(sourceFile)}))` });
+      edits.push({
+        pos: e.getStart(),
+        end: e.getEnd(),
+        text: `__doc.${method}(${id}, () => (${e.getText(sourceFile)}))`,
+      });
     } else {
       const declarations = (statement as ts.VariableStatement).declarationList.declarations;
       const only = declarations.length === 1 ? declarations[0].name : undefined;
       if (throws || !only || !ts.isIdentifier(only)) {
         problems.push(`${where}: mark an expression, or a declaration of one variable`);
       } else {
-        edits.push({ pos: statement.getEnd(), end: statement.getEnd(), text: `;__doc.value(${id}, () => ${only.text});` });
+        edits.push({
+          pos: statement.getEnd(),
+          end: statement.getEnd(),
+          text: `;__doc.value(${id}, () => ${only.text});`,
+        });
       }
     }
   }
@@ -365,7 +381,8 @@ export function prepare(block: Block, libNames: Set<string>, firstId: number): P
   for (const marker of markers) {
     const statement = statementOf.get(marker.id)!;
     const missing = readNames(statement).filter((n) => unavailable.has(n));
-    if (missing.length > 0) problems.push(`${marker.where}: the example uses ${missing.join(', ')}, defined only by code that is not run`);
+    if (missing.length > 0)
+      problems.push(`${marker.where}: the example uses ${missing.join(', ')}, defined only by code that is not run`);
   }
 
   let edited = code;

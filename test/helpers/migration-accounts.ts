@@ -12,7 +12,10 @@ import { isValidLabel } from './labels.js';
 const label = (maxBytes: number) =>
   fc
     .string({
-      unit: fc.oneof(fc.constantFrom('a', 'Z', '0', ' ', '@', '+', '/', '=', '%', ':', '"', '\\'), fc.constantFrom('é', '日', '🔑')),
+      unit: fc.oneof(
+        fc.constantFrom('a', 'Z', '0', ' ', '@', '+', '/', '=', '%', ':', '"', '\\'),
+        fc.constantFrom('é', '日', '🔑'),
+      ),
       minLength: 1,
       maxLength: 20,
     })
@@ -33,4 +36,5 @@ export const migrationAccount: fc.Arbitrary<OtpauthUriOptions> = fc
   .filter((o) => (o.issuer === undefined ? o.account !== '.' && o.account !== '..' : !o.account.startsWith(' ')));
 
 /** An account as decodeMigration (and parseOtpauthUri) returns it. */
-export const asParsed = (o: OtpauthUriOptions): MigratedAccount => parseOtpauthUri(formatOtpauthUri(o)) as MigratedAccount;
+export const asParsed = (o: OtpauthUriOptions): MigratedAccount =>
+  parseOtpauthUri(formatOtpauthUri(o)) as MigratedAccount;

@@ -68,7 +68,8 @@ function otpauth(rand: () => number): string {
   const raw = rand() < 0.3; // some apps emit raw UTF-8 instead of percent-encoding it
   const enc = raw ? (s: string) => s.replace(/[ &?=:#%]/g, encodeURIComponent) : encodeURIComponent;
   let uri = `otpauth://totp/${enc(issuer)}:${enc(user)}?secret=${secret}&issuer=${enc(issuer)}`;
-  if (rand() < 0.5) uri += `&algorithm=${pick(['SHA1', 'SHA256', 'SHA512'])}&digits=${pick([6, 8])}&period=${pick([30, 60])}`;
+  if (rand() < 0.5)
+    uri += `&algorithm=${pick(['SHA1', 'SHA256', 'SHA512'])}&digits=${pick([6, 8])}&period=${pick([30, 60])}`;
   if (rand() < 0.2) uri += `&image=${encodeURIComponent('https://example.com/logo.png')}`;
   return uri;
 }
@@ -152,7 +153,7 @@ export async function decoderSuite(t: TestContext, items: Item[], terminalEvery:
   });
   t.diagnostic(`${items.length} texts, ${covered.size} (level, version) pairs`);
 
-  await t.test('pngcheck accepts every PNG, and Python\'s zlib inflates each to the right length', () => {
+  await t.test("pngcheck accepts every PNG, and Python's zlib inflates each to the right length", () => {
     assert.deepEqual(pngcheck(pngs), [], 'pngcheck errors');
     const results = pythonInflate(pngs);
     const bad = results.filter((r) => !r.startsWith('ok '));
@@ -163,7 +164,11 @@ export async function decoderSuite(t: TestContext, items: Item[], terminalEvery:
   // left to ZXing, which reads them.
   const zbarOk = items.map((item) => item.png?.scale !== 1);
   await t.test('zbar decodes our PNGs exactly (scale ≥ 2)', () =>
-    assertDecodes('zbar', pngs.filter((_, i) => zbarOk[i]), expected.filter((_, i) => zbarOk[i])),
+    assertDecodes(
+      'zbar',
+      pngs.filter((_, i) => zbarOk[i]),
+      expected.filter((_, i) => zbarOk[i]),
+    ),
   );
   await t.test('ZXing decodes our PNGs exactly', () => assertDecodes('zxing', pngs, expected));
   const rasters = rasterise(svgs);
@@ -202,21 +207,24 @@ export async function decoderSuite(t: TestContext, items: Item[], terminalEvery:
     assertDecodes('zxing', files, want);
   });
 
-  await t.test('regression: without colours, on a light-on-dark terminal the code is a negative zbar cannot read', () => {
-    const files: string[] = [];
-    items.forEach((item, i) => {
-      if (i % terminalEvery !== 0 || files.length >= 10) return;
-      const out = qrTerminal(item.text, { level: item.level, mask: item.mask, mode: item.mode });
-      const pgm = terminalPicture(out, LIGHT_ON_DARK, 3);
-      // Negative: the quiet zone shows the dark background, the finder's corner the light foreground.
-      const width = Number(/^P5 (\d+)/.exec(Buffer.from(pgm.subarray(0, 20)).toString('latin1'))![1]);
-      const header = pgm.indexOf(0x0a) + 1;
-      const at = (mx: number, my: number) => pgm[header + ((4 + my) * 3 + 1) * width + (4 + mx) * 3 + 1];
-      assert.ok(at(4, 4) > at(1, 1), `${item.name}: the finder is lighter than the quiet zone`);
-      files.push(write(dir, `${i}.plain-on-dark.pgm`, pgm));
-    });
-    assert.equal(decodeBatch('zbar', files).length, 0, 'zbar read a negative');
-  });
+  await t.test(
+    'regression: without colours, on a light-on-dark terminal the code is a negative zbar cannot read',
+    () => {
+      const files: string[] = [];
+      items.forEach((item, i) => {
+        if (i % terminalEvery !== 0 || files.length >= 10) return;
+        const out = qrTerminal(item.text, { level: item.level, mask: item.mask, mode: item.mode });
+        const pgm = terminalPicture(out, LIGHT_ON_DARK, 3);
+        // Negative: the quiet zone shows the dark background, the finder's corner the light foreground.
+        const width = Number(/^P5 (\d+)/.exec(Buffer.from(pgm.subarray(0, 20)).toString('latin1'))![1]);
+        const header = pgm.indexOf(0x0a) + 1;
+        const at = (mx: number, my: number) => pgm[header + ((4 + my) * 3 + 1) * width + (4 + mx) * 3 + 1];
+        assert.ok(at(4, 4) > at(1, 1), `${item.name}: the finder is lighter than the quiet zone`);
+        files.push(write(dir, `${i}.plain-on-dark.pgm`, pgm));
+      });
+      assert.equal(decodeBatch('zbar', files).length, 0, 'zbar read a negative');
+    },
+  );
 
   await t.test('qrencode -8 never picks a smaller version than ours', () => {
     let compared = 0;
@@ -237,7 +245,9 @@ export async function decoderSuite(t: TestContext, items: Item[], terminalEvery:
       }
     });
     t.diagnostic(`qrencode -8: ${compared} compared, ${equal} same version, ${compared - equal} ours smaller`);
-    t.diagnostic(`qrencode (its own mixed modes) vs our 'auto': ours smaller ${auto[0]}, same ${auto[1]}, larger ${auto[2]}`);
+    t.diagnostic(
+      `qrencode (its own mixed modes) vs our 'auto': ours smaller ${auto[0]}, same ${auto[1]}, larger ${auto[2]}`,
+    );
     assert.ok(compared > items.length / 2);
   });
 }

@@ -61,11 +61,7 @@ export function assertDecodes(decoder: Decoder, files: string[], expected: Uint8
     if (got.equals(want)) continue;
     for (let j = 0; j < f.length; j++) {
       const one = decodeBatch(decoder, [f[j]]);
-      assert.deepEqual(
-        one.toString('hex'),
-        Buffer.from(expected[i + j]).toString('hex'),
-        `${decoder} misread ${f[j]}`,
-      );
+      assert.deepEqual(one.toString('hex'), Buffer.from(expected[i + j]).toString('hex'), `${decoder} misread ${f[j]}`);
     }
     assert.fail(`${decoder}: batch from ${f[0]} differs but each file decodes alone`);
   }
@@ -166,7 +162,11 @@ export function terminalToPgm(text: string, invert: boolean, scale = 4): Uint8Ar
     row.forEach((dark, x) => {
       if (!dark) return;
       for (let dy = 0; dy < scale; dy++) {
-        pixels.fill(0, ((y + pad) * scale + dy) * w + (x + pad) * scale, ((y + pad) * scale + dy) * w + (x + pad + 1) * scale);
+        pixels.fill(
+          0,
+          ((y + pad) * scale + dy) * w + (x + pad) * scale,
+          ((y + pad) * scale + dy) * w + (x + pad + 1) * scale,
+        );
       }
     }),
   );

@@ -30,7 +30,11 @@ export const DEBIAN_PYTHON = '/usr/bin/python3';
 
 /** Runs a Python program with a JSON value on stdin and returns its JSON output. */
 export function python(program: string, input: unknown, interpreter = DEBIAN_PYTHON): unknown {
-  const result = spawnSync(interpreter, ['-c', program], { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 64 << 20 });
+  const result = spawnSync(interpreter, ['-c', program], {
+    input: JSON.stringify(input),
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`python failed (${result.status}): ${result.stderr}`);
   return JSON.parse(result.stdout);

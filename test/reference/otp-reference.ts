@@ -11,7 +11,10 @@ export function referenceHotp(key: Uint8Array, counter: bigint, algorithm: strin
   const mac = createHmac(algorithm.toLowerCase(), key).update(message).digest();
   const offset = mac[mac.length - 1] & 0x0f;
   const binary =
-    ((mac[offset] & 0x7f) << 24) | ((mac[offset + 1] & 0xff) << 16) | ((mac[offset + 2] & 0xff) << 8) | (mac[offset + 3] & 0xff);
+    ((mac[offset] & 0x7f) << 24) |
+    ((mac[offset + 1] & 0xff) << 16) |
+    ((mac[offset + 2] & 0xff) << 8) |
+    (mac[offset + 3] & 0xff);
   const code = binary % 10 ** digits;
   return code.toString().padStart(digits, '0');
 }

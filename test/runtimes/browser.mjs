@@ -20,7 +20,10 @@ const html = `<!doctype html>
 <script type="module" src="/browser-page.mjs"></script>
 <body></body>`;
 
-const server = await startStaticServer({ '/': consumer }, { routes: { '/': { type: 'text/html; charset=utf-8', body: html } } });
+const server = await startStaticServer(
+  { '/': consumer },
+  { routes: { '/': { type: 'text/html; charset=utf-8', body: html } } },
+);
 try {
   await withChromium(async ({ page, blocked, version }) => {
     const problems = [];
@@ -28,7 +31,9 @@ try {
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+    page.on('requestfailed', (request) =>
+      problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
+    );
     await page.goto(`${server.origin}/`);
     try {
       await page.waitForFunction(() => document.body.dataset.result, null, { timeout: 60_000 });
@@ -39,7 +44,11 @@ try {
     const result = JSON.parse(line.slice(RESULT_MARK.length));
     result.version = `chromium ${version}`;
     if (blocked.length > 0) {
-      result.results.push({ name: 'network: the page asked for nothing but 127.0.0.1', status: 'fail', message: blocked.join(', ') });
+      result.results.push({
+        name: 'network: the page asked for nothing but 127.0.0.1',
+        status: 'fail',
+        message: blocked.join(', '),
+      });
     }
     console.log(RESULT_MARK + JSON.stringify(result));
   });

@@ -27,7 +27,8 @@ function ok(condition, message) {
 }
 
 function equal(actual, expected, message) {
-  if (!Object.is(actual, expected)) throw new AssertionError(`${message}: expected ${show(expected)}, got ${show(actual)}`);
+  if (!Object.is(actual, expected))
+    throw new AssertionError(`${message}: expected ${show(expected)}, got ${show(actual)}`);
 }
 
 function bytesEqual(actual, expected, message) {
@@ -46,7 +47,8 @@ function throws(fn, check, message) {
     thrown = error ?? new Error('(nullish thrown)');
   }
   ok(thrown !== undefined, `${message}: did not throw`);
-  if (check) ok(check(thrown), `${message}: threw the wrong error: ${thrown && thrown.name}: ${thrown && thrown.message}`);
+  if (check)
+    ok(check(thrown), `${message}: threw the wrong error: ${thrown && thrown.name}: ${thrown && thrown.message}`);
 }
 
 const ascii = (text) => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -98,8 +100,7 @@ async function webCryptoHotp(key, counter, digits = 6, hash = 'SHA-1') {
   new DataView(message.buffer).setBigUint64(0, BigInt(counter));
   const mac = new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', k, message));
   const offset = mac[mac.length - 1] & 0x0f;
-  const binary =
-    ((mac[offset] & 0x7f) << 24) | (mac[offset + 1] << 16) | (mac[offset + 2] << 8) | mac[offset + 3];
+  const binary = ((mac[offset] & 0x7f) << 24) | (mac[offset + 1] << 16) | (mac[offset + 2] << 8) | mac[offset + 3];
   return String(binary % 10 ** digits).padStart(digits, '0');
 }
 
@@ -132,7 +133,11 @@ export const cases = [
     run({ core }) {
       for (const [text, padded, bare] of BASE32) {
         equal(core.base32Encode(ascii(text)), bare, `base32Encode(${show(text)})`);
-        equal(core.base32Encode(ascii(text), { padding: true }), padded, `base32Encode(${show(text)}, { padding: true })`);
+        equal(
+          core.base32Encode(ascii(text), { padding: true }),
+          padded,
+          `base32Encode(${show(text)}, { padding: true })`,
+        );
       }
     },
   },
@@ -167,10 +172,22 @@ export const cases = [
     needs: ['core.base32Decode'],
     run({ core }) {
       for (const bad of ['MZXW1', 'MZXW0', 'MZXW8', 'MZXW9', 'MZ!W6', 'MZXW6YTB\u00e9', 'M', 'MZX', 'MZXW6Y']) {
-        throws(() => core.base32Decode(bad), (e) => e instanceof Error && typeof e.code === 'string', `base32Decode(${show(bad)})`);
+        throws(
+          () => core.base32Decode(bad),
+          (e) => e instanceof Error && typeof e.code === 'string',
+          `base32Decode(${show(bad)})`,
+        );
       }
-      throws(() => core.base32Decode(42), (e) => e instanceof TypeError, 'base32Decode(42)');
-      throws(() => core.base32Encode('foo'), (e) => e instanceof TypeError, "base32Encode('foo')");
+      throws(
+        () => core.base32Decode(42),
+        (e) => e instanceof TypeError,
+        'base32Decode(42)',
+      );
+      throws(
+        () => core.base32Encode('foo'),
+        (e) => e instanceof TypeError,
+        "base32Encode('foo')",
+      );
     },
   },
   {
@@ -185,13 +202,17 @@ export const cases = [
       ok(a !== b, 'two secrets differ');
       equal(core.generateSecret({ size: 16 }).length, 26, 'length of a 16-byte secret');
       equal(core.generateSecret({ algorithm: 'SHA512' }).length, 103, 'length of a SHA512 (64-byte) secret');
-      throws(() => core.generateSecret({ size: 8 }), (e) => e instanceof RangeError, 'generateSecret({ size: 8 })');
+      throws(
+        () => core.generateSecret({ size: 8 }),
+        (e) => e instanceof RangeError,
+        'generateSecret({ size: 8 })',
+      );
       // Not all the same character: a broken CSPRNG (zeros) would give 'AAAA…'.
       ok(new Set(a).size > 4, 'the secret is not a run of one character');
     },
   },
   {
-    name: 'generateUserConfiguration: { otpauth_str, secret } read back by the runtime\'s URL parser',
+    name: "generateUserConfiguration: { otpauth_str, secret } read back by the runtime's URL parser",
     needs: ['core.generateUserConfiguration', 'core.base32Decode'],
     run({ core }) {
       const config = core.generateUserConfiguration('alice@example.com', 'Example Co');
@@ -207,7 +228,11 @@ export const cases = [
       equal(uri.params.get('secret'), config.secret, 'secret parameter');
       equal(uri.params.get('issuer'), 'Example Co', 'issuer parameter');
       // Optional parameters, when present, must be the defaults that every authenticator assumes.
-      for (const [name, value] of [['algorithm', 'SHA1'], ['digits', '6'], ['period', '30']]) {
+      for (const [name, value] of [
+        ['algorithm', 'SHA1'],
+        ['digits', '6'],
+        ['period', '30'],
+      ]) {
         if (uri.params.has(name)) equal(uri.params.get(name), value, `${name} parameter`);
       }
       const other = core.generateUserConfiguration('alice@example.com', 'Example Co');
@@ -234,41 +259,81 @@ export const cases = [
     },
   },
   {
-    name: 'generateUserConfiguration: rejects a non-string, empty or \':\'-holding user or issuer',
+    name: "generateUserConfiguration: rejects a non-string, empty or ':'-holding user or issuer",
     needs: ['core.generateUserConfiguration'],
     run({ core }) {
-      for (const [user, issuer] of [[undefined, 'X'], ['u', undefined], [42, 'X'], ['u', {}], [null, null]]) {
-        throws(() => core.generateUserConfiguration(user, issuer), (e) => e instanceof TypeError, `generateUserConfiguration(${show(user)}, ${show(issuer)})`);
+      for (const [user, issuer] of [
+        [undefined, 'X'],
+        ['u', undefined],
+        [42, 'X'],
+        ['u', {}],
+        [null, null],
+      ]) {
+        throws(
+          () => core.generateUserConfiguration(user, issuer),
+          (e) => e instanceof TypeError,
+          `generateUserConfiguration(${show(user)}, ${show(issuer)})`,
+        );
       }
       // ':' separates issuer from account in the label (Key URI Format); empty and control characters are refused.
-      for (const [user, issuer] of [['a:b', 'X'], ['u', 'Ex:Co'], ['', 'X'], ['u', ''], ['u\n', 'X']]) {
-        throws(() => core.generateUserConfiguration(user, issuer), (e) => e instanceof RangeError && typeof e.code === 'string', `generateUserConfiguration(${show(user)}, ${show(issuer)})`);
+      for (const [user, issuer] of [
+        ['a:b', 'X'],
+        ['u', 'Ex:Co'],
+        ['', 'X'],
+        ['u', ''],
+        ['u\n', 'X'],
+      ]) {
+        throws(
+          () => core.generateUserConfiguration(user, issuer),
+          (e) => e instanceof RangeError && typeof e.code === 'string',
+          `generateUserConfiguration(${show(user)}, ${show(issuer)})`,
+        );
       }
     },
   },
   {
-    name: 'formatOtpauthUri: every parameter read back by the runtime\'s URL parser',
+    name: "formatOtpauthUri: every parameter read back by the runtime's URL parser",
     needs: ['core.formatOtpauthUri'],
     run({ core }) {
-      const plain = core.formatOtpauthUri({ secret: 'JBSWY3DPEHPK3PXP', account: 'alice@example.com', issuer: 'Example Co' });
+      const plain = core.formatOtpauthUri({
+        secret: 'JBSWY3DPEHPK3PXP',
+        account: 'alice@example.com',
+        issuer: 'Example Co',
+      });
       const p = parseWithUrl(plain);
       equal(p.type, 'totp', 'default type');
       equal(p.label, 'Example Co:alice@example.com', 'label');
       equal(p.params.get('secret'), 'JBSWY3DPEHPK3PXP', 'secret');
       equal(p.params.get('issuer'), 'Example Co', 'issuer');
       const full = parseWithUrl(
-        core.formatOtpauthUri({ secret: 'JBSWY3DPEHPK3PXP', account: 'bob', algorithm: 'SHA256', digits: 8, period: 60 }),
+        core.formatOtpauthUri({
+          secret: 'JBSWY3DPEHPK3PXP',
+          account: 'bob',
+          algorithm: 'SHA256',
+          digits: 8,
+          period: 60,
+        }),
       );
       equal(full.label, 'bob', 'label without issuer');
       equal(full.params.get('issuer'), null, 'no issuer parameter');
       equal(full.params.get('algorithm'), 'SHA256', 'algorithm');
       equal(full.params.get('digits'), '8', 'digits');
       equal(full.params.get('period'), '60', 'period');
-      const hotp = parseWithUrl(core.formatOtpauthUri({ type: 'hotp', secret: 'JBSWY3DPEHPK3PXP', account: 'bob', counter: 42 }));
+      const hotp = parseWithUrl(
+        core.formatOtpauthUri({ type: 'hotp', secret: 'JBSWY3DPEHPK3PXP', account: 'bob', counter: 42 }),
+      );
       equal(hotp.type, 'hotp', 'hotp type');
       equal(hotp.params.get('counter'), '42', 'counter');
-      throws(() => core.formatOtpauthUri({ secret: 'jbswy3dp', account: 'bob' }), (e) => e instanceof Error, 'a non-canonical secret');
-      throws(() => core.formatOtpauthUri({ secret: 'JBSWY3DPEHPK3PXP', account: 'bob', digits: 9 }), (e) => e instanceof RangeError, 'digits 9');
+      throws(
+        () => core.formatOtpauthUri({ secret: 'jbswy3dp', account: 'bob' }),
+        (e) => e instanceof Error,
+        'a non-canonical secret',
+      );
+      throws(
+        () => core.formatOtpauthUri({ secret: 'JBSWY3DPEHPK3PXP', account: 'bob', digits: 9 }),
+        (e) => e instanceof RangeError,
+        'digits 9',
+      );
     },
   },
   {
@@ -284,10 +349,21 @@ export const cases = [
       equal(parsed.algorithm, 'SHA1', 'algorithm');
       equal(parsed.digits, 6, 'digits');
       equal(parsed.period, 30, 'period');
-      const options = { type: 'hotp', secret: 'JBSWY3DPEHPK3PXP', account: 'bob', algorithm: 'SHA512', digits: 8, counter: 7 };
+      const options = {
+        type: 'hotp',
+        secret: 'JBSWY3DPEHPK3PXP',
+        account: 'bob',
+        algorithm: 'SHA512',
+        digits: 8,
+        counter: 7,
+      };
       const back = core.parseOtpauthUri(core.formatOtpauthUri(options));
       for (const key of Object.keys(options)) equal(back[key], options[key], `hotp ${key}`);
-      throws(() => core.parseOtpauthUri('https://example.com/?secret=JBSWY3DPEHPK3PXP'), (e) => e instanceof Error, 'a non-otpauth URI');
+      throws(
+        () => core.parseOtpauthUri('https://example.com/?secret=JBSWY3DPEHPK3PXP'),
+        (e) => e instanceof Error,
+        'a non-otpauth URI',
+      );
     },
   },
   {
@@ -318,11 +394,12 @@ export const cases = [
     needs: ['core.generateTotp', 'core.base32Encode'],
     run({ core }) {
       const secret = sec(core, TOTP_SEEDS.SHA1);
-      for (const [time, code] of TOTP) equal(core.generateTotp(secret, { time: time * 1000 }), code.slice(2), `TOTP at T=${time}`);
+      for (const [time, code] of TOTP)
+        equal(core.generateTotp(secret, { time: time * 1000 }), code.slice(2), `TOTP at T=${time}`);
     },
   },
   {
-    name: 'HOTP/TOTP agree with the runtime\'s WebCrypto HMAC on random secrets',
+    name: "HOTP/TOTP agree with the runtime's WebCrypto HMAC on random secrets",
     needs: ['core.generateHotp', 'core.generateTotp', 'core.base32Encode'],
     async run({ core }) {
       for (let i = 0; i < 8; i++) {
@@ -379,13 +456,37 @@ export const cases = [
     name: 'verifyHotp: RFC 4226 Appendix D codes within the look-ahead window only',
     needs: ['core.verifyHotp'],
     run({ core }) {
-      equal(show(core.verifyHotp(HOTP[2], HOTP_SECRET, { counter: 2 })), show({ counter: 2, delta: 0 }), 'counter 2 at 2');
-      equal(show(core.verifyHotp(HOTP[3], HOTP_SECRET, { counter: 2 })), show({ counter: 3, delta: 1 }), 'counter 3 at 2');
+      equal(
+        show(core.verifyHotp(HOTP[2], HOTP_SECRET, { counter: 2 })),
+        show({ counter: 2, delta: 0 }),
+        'counter 2 at 2',
+      );
+      equal(
+        show(core.verifyHotp(HOTP[3], HOTP_SECRET, { counter: 2 })),
+        show({ counter: 3, delta: 1 }),
+        'counter 3 at 2',
+      );
       equal(core.verifyHotp(HOTP[4], HOTP_SECRET, { counter: 2 }), null, 'counter 4 beyond the window');
       equal(core.verifyHotp(HOTP[1], HOTP_SECRET, { counter: 2 }), null, 'an old counter');
-      equal(show(core.verifyHotp(HOTP[9], HOTP_SECRET, { counter: 0, window: 9 })), show({ counter: 9, delta: 9 }), 'window 9');
-      equal(show(core.verifyHotp('359 152', HOTP_SECRET, { counter: 2 })), show({ counter: 2, delta: 0 }), 'spaces, as apps show codes');
-      for (const bad of ['', '35915', '3591522', '35915a', '359\u00a0152', '\uff13\uff15\uff19\uff11\uff15\uff12', 359152]) {
+      equal(
+        show(core.verifyHotp(HOTP[9], HOTP_SECRET, { counter: 0, window: 9 })),
+        show({ counter: 9, delta: 9 }),
+        'window 9',
+      );
+      equal(
+        show(core.verifyHotp('359 152', HOTP_SECRET, { counter: 2 })),
+        show({ counter: 2, delta: 0 }),
+        'spaces, as apps show codes',
+      );
+      for (const bad of [
+        '',
+        '35915',
+        '3591522',
+        '35915a',
+        '359\u00a0152',
+        '\uff13\uff15\uff19\uff11\uff15\uff12',
+        359152,
+      ]) {
         equal(core.verifyHotp(bad, HOTP_SECRET, { counter: 2 }), null, `malformed token ${show(bad)}`);
       }
     },
@@ -394,13 +495,16 @@ export const cases = [
     name: 'qrMatrix: a square of 21+4k modules with the three finder patterns and timing lines',
     needs: ['qr.qrMatrix'],
     run({ qr }) {
-      const m = qr.qrMatrix('otpauth://totp/Example%20Co:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example%20Co');
+      const m = qr.qrMatrix(
+        'otpauth://totp/Example%20Co:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example%20Co',
+      );
       const { size, dark } = readMatrix(m);
       ok(size >= 21 && size <= 177 && (size - 21) % 4 === 0, `size ${size} is 21 + 4k`);
       const finder = (x0, y0, where) => {
         for (let y = -1; y <= 7; y++) {
           for (let x = -1; x <= 7; x++) {
-            const xx = x0 + x, yy = y0 + y;
+            const xx = x0 + x,
+              yy = y0 + y;
             if (xx < 0 || yy < 0 || xx >= size || yy >= size) continue;
             const ring = Math.max(Math.abs(x - 3), Math.abs(y - 3));
             // ring 0..1 centre dark, 2 light, 3 dark, 4 the light separator
@@ -427,7 +531,10 @@ export const cases = [
     run({ qr }) {
       const text = 'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&issuer=A';
       const svg = qr.qrSvg(text);
-      ok(typeof svg === 'string' && /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(svg), `qrSvg returns an <svg>: ${show(String(svg).slice(0, 60))}`);
+      ok(
+        typeof svg === 'string' && /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(svg),
+        `qrSvg returns an <svg>: ${show(String(svg).slice(0, 60))}`,
+      );
       ok(svg.trimEnd().endsWith('</svg>'), 'qrSvg closes its <svg>');
       ok(svg.includes('xmlns="http://www.w3.org/2000/svg"'), 'qrSvg declares the SVG namespace');
       const viewBox = /viewBox="0 0 (\d+) (\d+)"/.exec(svg);
@@ -435,7 +542,10 @@ export const cases = [
       const { size } = readMatrix(qr.qrMatrix(text));
       equal(viewBox[1], viewBox[2], 'the viewBox is square');
       const quiet = (Number(viewBox[1]) - size) / 2;
-      ok(Number.isInteger(quiet) && quiet >= 4, `the quiet zone is at least 4 modules (viewBox ${viewBox[1]}, symbol ${size})`);
+      ok(
+        Number.isInteger(quiet) && quiet >= 4,
+        `the quiet zone is at least 4 modules (viewBox ${viewBox[1]}, symbol ${size})`,
+      );
       ok(!svg.includes('<script') && !/\son\w+=/.test(svg), 'no script in the SVG');
     },
   },
@@ -459,11 +569,17 @@ export const cases = [
       // The browser's own PNG decoder (zlib, filters, CRCs all checked by an implementation nobody here wrote).
       await checkPixels(new Blob([png], { type: 'image/png' }), readMatrix(qr.qrMatrix(text)), margin, scale, 'PNG');
       // A scale-1 image has rows filtered with Up (no row repeats): the decoder must undo that too.
-      await checkPixels(new Blob([qr.qrPng(text, { margin, scale: 1, level: 'H' })], { type: 'image/png' }), readMatrix(qr.qrMatrix(text, { level: 'H' })), margin, 1, 'PNG at scale 1');
+      await checkPixels(
+        new Blob([qr.qrPng(text, { margin, scale: 1, level: 'H' })], { type: 'image/png' }),
+        readMatrix(qr.qrMatrix(text, { level: 'H' })),
+        margin,
+        1,
+        'PNG at scale 1',
+      );
     },
   },
   {
-    name: 'qrDataUrl: the runtime\'s own fetch reads the data: URL back to qrPng/qrSvg; Chromium draws both as the modules',
+    name: "qrDataUrl: the runtime's own fetch reads the data: URL back to qrPng/qrSvg; Chromium draws both as the modules",
     needs: ['qr.qrDataUrl', 'qr.qrPng', 'qr.qrSvg', 'qr.qrMatrix'],
     async run({ qr }) {
       const text = 'otpauth://totp/Example%20Co:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example%20Co';
@@ -510,7 +626,8 @@ async function checkPixels(image, { size, dark }, margin, scale, what) {
       const expected = x >= 0 && y >= 0 && x < size && y < size && dark(x, y);
       const px = (x + margin) * scale + (scale >> 1);
       const py = (y + margin) * scale + (scale >> 1);
-      if (isDark(px, py) !== expected) throw new AssertionError(`${what}: module (${x},${y}) is ${expected ? 'light' : 'dark'}`);
+      if (isDark(px, py) !== expected)
+        throw new AssertionError(`${what}: module (${x},${y}) is ${expected ? 'light' : 'dark'}`);
     }
   }
 }
@@ -531,7 +648,18 @@ function readMatrix(m) {
 
 /** The exports each entry point must have; a missing one fails the 'exports' case. */
 export const EXPORTS = {
-  core: ['base32Encode', 'base32Decode', 'generateSecret', 'generateUserConfiguration', 'formatOtpauthUri', 'generateHotp', 'generateTotp', 'verifyTotp', 'verifyHotp', 'parseOtpauthUri'],
+  core: [
+    'base32Encode',
+    'base32Decode',
+    'generateSecret',
+    'generateUserConfiguration',
+    'formatOtpauthUri',
+    'generateHotp',
+    'generateTotp',
+    'verifyTotp',
+    'verifyHotp',
+    'parseOtpauthUri',
+  ],
   qr: ['qrSvg', 'qrMatrix', 'qrPng', 'qrTerminal', 'qrDataUrl'],
 };
 
@@ -568,7 +696,11 @@ export async function runCases(lib) {
       await c.run(lib);
       results.push({ name: c.name, status: 'pass' });
     } catch (error) {
-      results.push({ name: c.name, status: 'fail', message: `${error?.name ?? 'Error'}: ${error?.message ?? String(error)}` });
+      results.push({
+        name: c.name,
+        status: 'fail',
+        message: `${error?.name ?? 'Error'}: ${error?.message ?? String(error)}`,
+      });
     }
   }
   return results;

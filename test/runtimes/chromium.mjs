@@ -32,7 +32,7 @@ export function findChromium() {
  */
 export async function withChromium(fn) {
   const executablePath = findChromium();
-  if (!executablePath) throw new Error('no Chromium: install Debian\'s chromium package or set CHROMIUM_PATH');
+  if (!executablePath) throw new Error("no Chromium: install Debian's chromium package or set CHROMIUM_PATH");
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'totp-config-chromium-'));
   let context;
@@ -48,7 +48,8 @@ export async function withChromium(fn) {
     const blocked = [];
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());
-      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname === '127.0.0.1') return route.continue();
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname === '127.0.0.1')
+        return route.continue();
       blocked.push(url.href);
       return route.abort('blockedbyclient');
     });

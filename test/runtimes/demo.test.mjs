@@ -55,7 +55,10 @@ function wrongCode(secret) {
   const now = Date.now();
   const valid = new Set([-2, -1, 0, 1, 2].map((k) => lib.generateTotp(secret, { time: now + k * 30_000 })));
   for (let n = 0; ; n++) {
-    const candidate = String((Number(lib.generateTotp(secret, { time: now })) + 500_000 + n) % 1_000_000).padStart(6, '0');
+    const candidate = String((Number(lib.generateTotp(secret, { time: now })) + 500_000 + n) % 1_000_000).padStart(
+      6,
+      '0',
+    );
     if (!valid.has(candidate)) return candidate;
   }
 }
@@ -70,20 +73,26 @@ function zbarimg() {
   }
 }
 
-test('enrollment demo: QR, grouped secret, wrong codes refused with a reason, right code Verified, no network', { skip, timeout: 90_000 }, async (t) => {
+test('enrollment demo: QR, grouped secret, wrong codes refused with a reason, right code Verified, no network', {
+  skip,
+  timeout: 90_000,
+}, async (t) => {
   await withChromium(async ({ page, context, blocked }) => {
     const problems = [];
     const requests = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`console ${message.type()}: ${message.text()}`);
     });
     page.on('request', (request) => requests.push(request.url()));
 
     await page.goto(`${server.origin}/examples/browser/`, { waitUntil: 'load' });
     // app.js enables the button once it and the library have loaded.
     try {
-      await page.waitForFunction(() => document.getElementById('enable')?.disabled === false, null, { timeout: 15_000 });
+      await page.waitForFunction(() => document.getElementById('enable')?.disabled === false, null, {
+        timeout: 15_000,
+      });
     } catch {
       assert.fail(`the demo's modules did not load:\n  ${problems.join('\n  ') || '(no error reported)'}`);
     }
@@ -126,7 +135,10 @@ test('enrollment demo: QR, grouped secret, wrong codes refused with a reason, ri
     assert.ok(reference, 'qrSvg draws the modules as a stroked <path>');
     assert.equal(drawn, reference, 'the page shows the QR code of the otpauth URI it links to');
     const box = await svg.boundingBox();
-    assert.ok(box && box.width >= 150 && Math.abs(box.width - box.height) < 1, `QR is a visible square (${box?.width}x${box?.height})`);
+    assert.ok(
+      box && box.width >= 150 && Math.abs(box.width - box.height) < 1,
+      `QR is a visible square (${box?.width}x${box?.height})`,
+    );
 
     mkdirSync(join(ROOT, 'build-artifacts'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
@@ -139,7 +151,10 @@ test('enrollment demo: QR, grouped secret, wrong codes refused with a reason, ri
       try {
         const png = join(dir, 'qr.png');
         writeFileSync(png, await page.locator('#qr').screenshot());
-        const decoded = execFileSync(zbar, ['--quiet', '--raw', png], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+        const decoded = execFileSync(zbar, ['--quiet', '--raw', png], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+        });
         assert.equal(decoded.replace(/\n$/, ''), href, 'zbarimg reads the on-screen QR code as the otpauth URI');
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -6,5 +6,7 @@ const qr = require('totp-config/qr');
 import('./cases.mjs').then(async ({ RESULT_MARK, runCases }) => {
   const results = await runCases({ core, qr });
   const entry = [require.resolve('totp-config'), require.resolve('totp-config/qr')];
-  console.log(RESULT_MARK + JSON.stringify({ runtime: 'node-cjs', version: `node ${process.version}`, entry, results }));
+  console.log(
+    RESULT_MARK + JSON.stringify({ runtime: 'node-cjs', version: `node ${process.version}`, entry, results }),
+  );
 });

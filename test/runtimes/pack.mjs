@@ -23,23 +23,33 @@ export function packAndInstall({ build = true, log = () => {} } = {}) {
     }
     log('packing (npm pack)');
     const packed = JSON.parse(
-      execFileSync(npm, ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+      execFileSync(npm, ['pack', '--json', '--pack-destination', dir], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
     );
     const tarball = join(dir, packed[0].filename);
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'totp-config-consumer', private: true }, null, 2));
     log(`installing ${packed[0].filename} into ${dir}`);
     // The library has no dependencies, so the install needs no registry at all.
-    execFileSync(npm, ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', tarball], {
-      cwd: dir,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      npm,
+      ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', tarball],
+      {
+        cwd: dir,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     const pkgDir = join(dir, 'node_modules', 'totp-config');
     const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
     // Every file the exports map names must be in the tarball (dist/ can vanish under a concurrent rebuild).
     const targets = JSON.stringify(pkg.exports).match(/"\.\/dist\/[^"]+"/g) ?? [];
     const missing = targets.map((t) => JSON.parse(t)).filter((t) => !existsSync(join(pkgDir, t)));
     if (targets.length === 0 || missing.length > 0) {
-      throw new Error(`the packed package lacks files its exports map names: ${missing.join(', ') || '(no dist/ targets)'}`);
+      throw new Error(
+        `the packed package lacks files its exports map names: ${missing.join(', ') || '(no dist/ targets)'}`,
+      );
     }
     const { version } = pkg;
     return { dir, tarball, pkgDir, version, cleanup: () => rmSync(dir, { recursive: true, force: true }) };

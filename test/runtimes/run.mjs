@@ -20,14 +20,19 @@ const CI = process.env.CI === 'true';
 const RESULT_MARK = '@@totp-config-runtime-result@@';
 const TIMEOUT_MS = 180_000;
 const args = process.argv.slice(2);
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 // ------------------------------------------------------------------------------------- tools of this folder
 
 if (!existsSync(join(HERE, 'node_modules', 'playwright-core', 'package.json'))) {
   console.log('installing the runtimes (npm ci --prefix test/runtimes)');
-  execFileSync(npm, ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--prefix', HERE], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(npm, ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--prefix', HERE], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 }
 
 const isBinary = (path) => existsSync(path) && statSync(path).isFile() && statSync(path).size > 1_000_000;
@@ -38,10 +43,18 @@ const cpu = process.arch === 'arm64' ? 'aarch64' : process.arch;
 function findBinary(name) {
   const candidates =
     name === 'bun'
-      ? [process.env.BUN_PATH, join(NM, '@oven', `bun-${process.platform}-${cpu}`, 'bin', 'bun'),
-         join(NM, '@oven', `bun-${process.platform}-${cpu}-musl`, 'bin', 'bun'), join(NM, 'bun', 'bin', 'bun.exe')]
-      : [process.env.DENO_PATH, join(NM, '@deno', `${process.platform}-${process.arch}-glibc`, 'deno'),
-         join(NM, '@deno', `${process.platform}-${process.arch}`, 'deno'), join(NM, 'deno', 'deno')];
+      ? [
+          process.env.BUN_PATH,
+          join(NM, '@oven', `bun-${process.platform}-${cpu}`, 'bin', 'bun'),
+          join(NM, '@oven', `bun-${process.platform}-${cpu}-musl`, 'bin', 'bun'),
+          join(NM, 'bun', 'bin', 'bun.exe'),
+        ]
+      : [
+          process.env.DENO_PATH,
+          join(NM, '@deno', `${process.platform}-${process.arch}-glibc`, 'deno'),
+          join(NM, '@deno', `${process.platform}-${process.arch}`, 'deno'),
+          join(NM, 'deno', 'deno'),
+        ];
   return candidates.find((path) => path && isBinary(path)) ?? null;
 }
 
@@ -93,7 +106,16 @@ const RUNTIMES = [
     name: 'deno',
     missing: deno ? null : 'no deno binary in test/runtimes/node_modules (npm package deno / @deno/*)',
     // No --allow-*: the library must run with no permissions. --cached-only: nothing may be fetched.
-    command: [deno, 'run', '--no-prompt', '--no-lock', '--no-config', '--node-modules-dir=manual', '--cached-only', 'deno.mjs'],
+    command: [
+      deno,
+      'run',
+      '--no-prompt',
+      '--no-lock',
+      '--no-config',
+      '--node-modules-dir=manual',
+      '--cached-only',
+      'deno.mjs',
+    ],
     env: denoEnv,
     entry: ESM_ENTRY,
   },
@@ -127,7 +149,12 @@ function run(command, options) {
   });
 }
 
-const indent = (text) => text.trim().split('\n').map((line) => `    ${line}`).join('\n');
+const indent = (text) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
 const lines = [];
 let passed = 0;
 let failed = 0;
@@ -149,17 +176,27 @@ try {
       continue;
     }
     const started = Date.now();
-    const { code, stdout, stderr } = await run(runtime.command, { cwd: consumer.dir, env: { ...process.env, ...runtime.env } });
+    const { code, stdout, stderr } = await run(runtime.command, {
+      cwd: consumer.dir,
+      env: { ...process.env, ...runtime.env },
+    });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARK));
     if (code !== 0 || !line) {
-      report(runtime.name, 'fail', `(exit ${code}, ${line ? 'with' : 'no'} result line, ${seconds} s)`, indent(`${stdout}\n${stderr}`));
+      report(
+        runtime.name,
+        'fail',
+        `(exit ${code}, ${line ? 'with' : 'no'} result line, ${seconds} s)`,
+        indent(`${stdout}\n${stderr}`),
+      );
       continue;
     }
     const result = JSON.parse(line.slice(RESULT_MARK.length));
     const problems = result.results.filter((r) => r.status !== 'pass');
     // The exports map must have sent this runtime to the build made for it.
-    const wrongEntry = result.entry.filter((path, i) => !decodeURIComponent(path).split(sep).join('/').endsWith(runtime.entry[i]));
+    const wrongEntry = result.entry.filter(
+      (path, i) => !decodeURIComponent(path).split(sep).join('/').endsWith(runtime.entry[i]),
+    );
     const counts = (status) => result.results.filter((r) => r.status === status).length;
     const summary = `${result.version}: ${counts('pass')} passed, ${counts('fail')} failed, ${counts('skip')} skipped (${seconds} s)`;
     const skippedFor = [...new Set(problems.filter((r) => r.status === 'skip').map((r) => r.message))];
@@ -177,14 +214,22 @@ try {
       report('demo', CI ? 'fail' : 'skip', `(the browser demo needs Chromium${CI ? '; required under CI' : ''})`);
     } else {
       const started = Date.now();
-      const { code, stdout, stderr } = await run([process.execPath, '--test', '--test-reporter=spec', join(HERE, 'demo.test.mjs')], {
-        cwd: HERE,
-        env: { ...process.env, TOTP_CONFIG_CONSUMER_DIR: consumer.dir },
-      });
+      const { code, stdout, stderr } = await run(
+        [process.execPath, '--test', '--test-reporter=spec', join(HERE, 'demo.test.mjs')],
+        {
+          cwd: HERE,
+          env: { ...process.env, TOTP_CONFIG_CONSUMER_DIR: consumer.dir },
+        },
+      );
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const tests = /ℹ pass (\d+)[\s\S]*?ℹ fail (\d+)/.exec(stdout);
       const summary = `examples/browser in Chromium: ${tests ? `${tests[1]} passed, ${tests[2]} failed` : 'no test summary'} (${seconds} s)`;
-      report('demo', code === 0 && tests && tests[1] !== '0' ? 'pass' : 'fail', summary, code === 0 ? '' : indent(`${stdout}\n${stderr}`));
+      report(
+        'demo',
+        code === 0 && tests && tests[1] !== '0' ? 'pass' : 'fail',
+        summary,
+        code === 0 ? '' : indent(`${stdout}\n${stderr}`),
+      );
     }
   }
 } finally {
