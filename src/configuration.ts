@@ -82,29 +82,49 @@ export function generateUserConfiguration(
   issuer: string,
   options?: UserConfigurationOptions,
 ): UserConfiguration {
-  const encodedUser = encodeLabel(user, 'user', MAX_ACCOUNT_BYTES);
+  if (typeof user !== 'string' || user !== lastUser) {
+    lastEncodedUser = encodeLabel(user, 'user', MAX_ACCOUNT_BYTES);
+    lastUser = user;
+  }
   if (typeof issuer !== 'string' || issuer !== lastIssuer) {
     lastFrame = uriFrame('totp', encodeLabel(issuer, 'issuer', MAX_ISSUER_BYTES));
     lastIssuer = issuer;
   }
-  const o = optionsBag(options, 'options');
-  const algorithm = optionalOneOf(own(o, 'algorithm', o.algorithm), 'options.algorithm', ALGORITHMS, DEFAULT_ALGORITHM);
-  const digits = optionalInteger(own(o, 'digits', o.digits), 'options.digits', MIN_DIGITS, MAX_DIGITS, DEFAULT_DIGITS);
-  const period = own(o, 'period', o.period);
-  const step = optionalInteger(period, 'options.period', MIN_URI_PERIOD, MAX_URI_PERIOD, DEFAULT_PERIOD);
-  const apps = own(o, 'compatibleWith', o.compatibleWith);
-  if (apps !== undefined) assertCompatible(apps, algorithm, digits, step);
-  const secretSize = own(o, 'secretSize', o.secretSize);
-  const fallbackSize = DEFAULT_SECRET_SIZE[algorithm];
-  const size = optionalInteger(secretSize, 'options.secretSize', MIN_SECRET_SIZE, MAX_SECRET_SIZE, fallbackSize);
+  const { algorithm, digits, period, size } = readSettings(options);
   const secret = randomSecret(size);
-  const otpauth_str = composeUri(lastFrame, encodedUser, secret, algorithm, digits, step, undefined);
+  const otpauth_str = composeUri(lastFrame, lastEncodedUser, secret, algorithm, digits, period, undefined);
   return { otpauth_str, secret };
 }
 
+/** What the options decide, checked. */
+interface Settings {
+  readonly algorithm: Algorithm;
+  readonly digits: number;
+  readonly period: number;
+  readonly size: number;
+}
+
+/** Reads and checks the options, each once, as own properties, and applies `compatibleWith`. */
+function readSettings(options: UserConfigurationOptions | undefined): Settings {
+  const o = optionsBag(options, 'options');
+  const algorithm = optionalOneOf(own(o, 'algorithm', o.algorithm), 'options.algorithm', ALGORITHMS, DEFAULT_ALGORITHM);
+  const digits = optionalInteger(own(o, 'digits', o.digits), 'options.digits', MIN_DIGITS, MAX_DIGITS, DEFAULT_DIGITS);
+  const step = own(o, 'period', o.period);
+  const period = optionalInteger(step, 'options.period', MIN_URI_PERIOD, MAX_URI_PERIOD, DEFAULT_PERIOD);
+  const apps = own(o, 'compatibleWith', o.compatibleWith);
+  if (apps !== undefined) assertCompatible(apps, algorithm, digits, period);
+  const secretSize = own(o, 'secretSize', o.secretSize);
+  const fallbackSize = DEFAULT_SECRET_SIZE[algorithm];
+  const size = optionalInteger(secretSize, 'options.secretSize', MIN_SECRET_SIZE, MAX_SECRET_SIZE, fallbackSize);
+  return { algorithm, digits, period, size };
+}
+
 /**
- * The last issuer seen, checked, and the URI parts made from it: an application has one issuer, so it is checked
- * and encoded once. It is a public name, never a secret. (The user changes from call to call: not remembered.)
+ * The last user and issuer seen, checked, and the URI parts made from them: an application has one issuer, so it
+ * is checked and encoded once, and a user enrolled twice in a row (a page reloaded) costs no second check. They
+ * are public names, never secrets; a different name is checked as usual.
  */
+let lastUser: string | undefined;
+let lastEncodedUser: string;
 let lastIssuer: string | undefined;
 let lastFrame: UriFrame;

@@ -56,7 +56,9 @@ before(() => {
 // generateUserConfiguration went from 2.5 to 3 KB with `compatibleWith` (issue 12): about 165 B gzipped for the
 // per-app data and 270 B for the check; the rules' sources and dates stay in totp-config/compat (tested below).
 const BUDGETS: [entry: Entry, name: string, budget: number][] = [
-  ['index.js', 'generateUserConfiguration', 3 * KB],
+  // 3 → 3.25 KB for base32's 20-byte group (one flat 32-character string per default secret), which issue 13's
+  // encode target needs (1.50× → 1.72× the fastest peer).
+  ['index.js', 'generateUserConfiguration', 3.25 * KB],
   ['index.js', 'verifyTotp', 6 * KB],
   ['qr.js', 'qrSvg', 6 * KB],
   // The PNG writer with its deflate encoder (about 3.8 KB of it), and the data URL with both writers and base64.
