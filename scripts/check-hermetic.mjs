@@ -38,5 +38,7 @@ const result = spawnSync(npm, ['test'], { cwd: ROOT, env, stdio: 'inherit' });
 const appeared = nestedNodeModules().filter((path) => !before.has(path));
 for (const path of appeared) console.error(`test:hermetic: npm test installed something: ${path} appeared`);
 const ok = result.status === 0 && appeared.length === 0;
-console.log(`test:hermetic: ${ok ? 'ok' : 'FAILED'} (npm test exit ${result.status}, ${appeared.length} new node_modules)`);
+console.log(
+  `test:hermetic: ${ok ? 'ok' : 'FAILED'} (npm test exit ${result.status}, ${appeared.length} new node_modules)`,
+);
 process.exit(ok ? 0 : 1);

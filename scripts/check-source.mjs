@@ -78,7 +78,12 @@ export function scanFile(path) {
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return { fileExempt, longLines: fileExempt ? [] : longLines, longFunctions: fileExempt ? [] : longFunctions, randoms };
+  return {
+    fileExempt,
+    longLines: fileExempt ? [] : longLines,
+    longFunctions: fileExempt ? [] : longFunctions,
+    randoms,
+  };
 }
 
 /** Checks every file under src/ against the allow-list; returns what to print and whether it passed. */

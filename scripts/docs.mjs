@@ -18,7 +18,9 @@ const result = spawnSync(process.execPath, [typedoc, '--treatWarningsAsErrors', 
 const output = `${result.stdout}${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
 const allowlist = JSON.parse(readFileSync(join(ROOT, 'scripts', 'source-allowlist.json'), 'utf8'));
 const allowed = new Set(allowlist['typedoc-warnings'] ?? []);
-const warnings = [...output.matchAll(/^\[warning\] (.*)$/gm)].map((m) => m[1]).filter((w) => !/^Found \d+ errors/.test(w));
+const warnings = [...output.matchAll(/^\[warning\] (.*)$/gm)]
+  .map((m) => m[1])
+  .filter((w) => !/^Found \d+ errors/.test(w));
 const errors = [...output.matchAll(/^\[error\] (.*)$/gm)].map((m) => m[1]);
 const fresh = warnings.filter((w) => !allowed.has(w));
 const stale = [...allowed].filter((w) => !warnings.includes(w));

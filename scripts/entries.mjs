@@ -89,7 +89,10 @@ export function derivedFiles(entries = ENTRIES) {
   const pkg = JSON.parse(readFileSync(join(ROOT, pkgPath), 'utf8'));
   const fields = packageFields(entries);
   // Keep the key order of package.json; the derived fields replace their old values in place.
-  files.push([pkgPath, json(Object.fromEntries(Object.keys({ ...pkg, ...fields }).map((k) => [k, fields[k] ?? pkg[k]])))]);
+  files.push([
+    pkgPath,
+    json(Object.fromEntries(Object.keys({ ...pkg, ...fields }).map((k) => [k, fields[k] ?? pkg[k]]))),
+  ]);
   for (const name of entries) if (name !== 'index') files.push([`${name}/package.json`, json(stubPackage(name))]);
   const jsrPath = 'jsr.json';
   if (existsSync(join(ROOT, jsrPath))) {

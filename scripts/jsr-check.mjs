@@ -60,7 +60,9 @@ try {
   const known = [];
   if (result.status !== 0) {
     // "TS2345 [ERROR]: …" then, a few lines on, "at file:///…/src/random.ts:44:28".
-    const errors = [...result.output.matchAll(/^(TS\d+) \[ERROR\]:[\s\S]*?\n\s+at file:\/\/\S*?\/(src\/[^:\s]+):(\d+)/gm)];
+    const errors = [
+      ...result.output.matchAll(/^(TS\d+) \[ERROR\]:[\s\S]*?\n\s+at file:\/\/\S*?\/(src\/[^:\s]+):(\d+)/gm),
+    ];
     const ids = errors.map((m) => `${m[2]} ${m[1]}`);
     if (ids.length > 0 && ids.every((id) => allowed.has(id))) {
       known.push(...errors.map((m) => `${m[2]}:${m[3]} ${m[1]}`));
@@ -71,7 +73,8 @@ try {
   for (const line of known) console.log(`known (allow-listed) Deno type error: ${line}`);
   const seen = new Set(known.map((k) => k.replace(/:\d+ /, ' ')));
   const stale = [...allowed].filter((id) => !seen.has(id));
-  for (const id of stale) console.error(`jsr-check: ${id} no longer occurs: delete it from scripts/source-allowlist.json`);
+  for (const id of stale)
+    console.error(`jsr-check: ${id} no longer occurs: delete it from scripts/source-allowlist.json`);
   const ok = result.status === 0 && stale.length === 0;
   console.log(`jsr-check: deno ${result.args.join(' ')}: ${ok ? 'ok' : 'FAILED'}`);
   process.exitCode = ok ? 0 : 1;

@@ -5,12 +5,49 @@
 import { generateUserConfiguration } from '../dist/esm/index.js';
 import { qrMatrix } from '../dist/esm/qr.js';
 
-const issuers = ['X', 'IBM', 'ACME', 'Okta', 'AWS', 'GitHub', 'GitLab', 'Google', 'Discord', 'Example Co', 'Microsoft',
-  'Cloudflare', 'DigitalOcean', 'Amazon Web Services', 'Dropbox', 'cPanel', 'Proton', 'npm', 'PyPI', 'Coinbase',
-  'My Company Ltd.', 'Bank of Example (Online Banking)', 'example.org', 'Fastmail', 'Nextcloud (cloud.example.net)'];
-const accounts = ['me', 'bob', 'alice', 'root', 'admin', 'jdoe', 'alice@example.com', 'bob@gmail.com',
-  'j.smith@company.example', 'user_1234567', 'admin@example.org', 'firstname.lastname@long-company-domain.example',
-  'a.very.long.name+tag@subdomain.department.example.co.uk', 'support-team@example.io'];
+const issuers = [
+  'X',
+  'IBM',
+  'ACME',
+  'Okta',
+  'AWS',
+  'GitHub',
+  'GitLab',
+  'Google',
+  'Discord',
+  'Example Co',
+  'Microsoft',
+  'Cloudflare',
+  'DigitalOcean',
+  'Amazon Web Services',
+  'Dropbox',
+  'cPanel',
+  'Proton',
+  'npm',
+  'PyPI',
+  'Coinbase',
+  'My Company Ltd.',
+  'Bank of Example (Online Banking)',
+  'example.org',
+  'Fastmail',
+  'Nextcloud (cloud.example.net)',
+];
+const accounts = [
+  'me',
+  'bob',
+  'alice',
+  'root',
+  'admin',
+  'jdoe',
+  'alice@example.com',
+  'bob@gmail.com',
+  'j.smith@company.example',
+  'user_1234567',
+  'admin@example.org',
+  'firstname.lastname@long-company-domain.example',
+  'a.very.long.name+tag@subdomain.department.example.co.uk',
+  'support-team@example.io',
+];
 
 for (const options of [{}, { digits: 8, period: 60 }, { algorithm: 'SHA256' }, { algorithm: 'SHA512' }]) {
   const counts = {};
@@ -23,6 +60,8 @@ for (const options of [{}, { digits: 8, period: 60 }, { algorithm: 'SHA256' }, {
     }
   }
   const versions = Object.keys(counts).map(Number);
-  const spread = Object.entries(counts).map(([v, n]) => `v${v}: ${n}`).join(', ');
+  const spread = Object.entries(counts)
+    .map(([v, n]) => `v${v}: ${n}`)
+    .join(', ');
   console.log(`${JSON.stringify(options)}: versions ${Math.min(...versions)} to ${Math.max(...versions)} (${spread})`);
 }

@@ -23,10 +23,12 @@ function specifierRanges(path, text) {
   const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const ranges = [];
   const add = (literal) => {
-    if (literal && ts.isStringLiteralLike(literal)) ranges.push([literal.getStart(sourceFile) + 1, literal.getEnd() - 1]);
+    if (literal && ts.isStringLiteralLike(literal))
+      ranges.push([literal.getStart(sourceFile) + 1, literal.getEnd() - 1]);
   };
   const visit = (node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) add(node.moduleSpecifier);
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier)
+      add(node.moduleSpecifier);
     else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node.argument.literal);
     else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) add(node.arguments[0]);
     ts.forEachChild(node, visit);

@@ -58,7 +58,10 @@ $('verify').addEventListener('submit', (event) => {
   // window 1: the previous and next 30-second steps count too, for a phone clock a little off (RFC 6238 §5.2).
   const match = verifyTotp(code, pending.secret, { window: 1 });
   if (match === null) {
-    return setResult('bad', 'That code does not match. Check that your phone\'s clock is right and type the newest code.');
+    return setResult(
+      'bad',
+      "That code does not match. Check that your phone's clock is right and type the newest code.",
+    );
   }
   pending.verified = true;
   $('code').disabled = true;
