@@ -61,7 +61,11 @@ export const SHA1_OUTPUT_BYTES = 20;
 
 /** Initial hash value H(0) (FIPS 180-4 §5.3.1). */
 export const SHA1_IV: Int32Array = /* @__PURE__ */ Int32Array.of(
-  0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0,
+  0x67452301,
+  0xefcdab89,
+  0x98badcfe,
+  0x10325476,
+  0xc3d2e1f0,
 );
 
 /**
@@ -82,9 +86,15 @@ export function sha1Compress(state: Int32Array, w: Int32Array): void {
   let c = state[2] | 0;
   let d = state[3] | 0;
   let e = state[4] | 0;
-  let w0 = w[0] | 0, w1 = w[1] | 0, w2 = w[2] | 0, w3 = w[3] | 0, w4 = w[4] | 0, w5 = w[5] | 0, w6 = w[6] | 0;
-  let w7 = w[7] | 0, w8 = w[8] | 0, w9 = w[9] | 0, w10 = w[10] | 0, w11 = w[11] | 0, w12 = w[12] | 0;
-  let w13 = w[13] | 0, w14 = w[14] | 0, w15 = w[15] | 0;
+${[0, 7, 13]
+  .map((first, k) => {
+    // The formatter's layout (Biome, as for every file): one declarator per line.
+    const last = [6, 12, 15][k];
+    const names = [];
+    for (let i = first; i <= last; i++) names.push(`w${i} = w[${i}] | 0`);
+    return `  let ${names.join(',\n    ')};`;
+  })
+  .join('\n')}
   let x = 0;
   const k1 = 0x5a827999;
   const k2 = 0x6ed9eba1;
