@@ -6,7 +6,7 @@
  */
 import { assertCompatible } from './internal/app-support.js';
 import { optionalInteger, optionalOneOf, optionsBag, own } from './internal/assert.js';
-import { encodeLabel } from './internal/label.js';
+import { assertAccountFits, encodeLabel } from './internal/label.js';
 import {
   ALGORITHMS,
   DEFAULT_ALGORITHM,
@@ -83,7 +83,10 @@ export function generateUserConfiguration(
   options?: UserConfigurationOptions,
 ): UserConfiguration {
   if (typeof user !== 'string' || user !== lastUser) {
-    lastEncodedUser = encodeLabel(user, 'user', MAX_ACCOUNT_BYTES);
+    const encoded = encodeLabel(user, 'user', MAX_ACCOUNT_BYTES);
+    // After the issuer, leading spaces are the Key URI Format's padding: apps would show another account.
+    assertAccountFits(encoded, 'user', true);
+    lastEncodedUser = encoded;
     lastUser = user;
   }
   if (typeof issuer !== 'string' || issuer !== lastIssuer) {

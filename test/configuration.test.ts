@@ -186,3 +186,14 @@ print(json.dumps(out))`,
     assert.equal(p.digest, c.algorithm.toLowerCase());
   });
 });
+
+test('a user that starts with a space is refused: after the issuer, the Key URI Format reads it as padding', () => {
+  assert.throws(() => generateUserConfiguration(' bob', 'ACME'), {
+    name: 'RangeError',
+    code: 'ERR_INVALID_LABEL',
+    message: /"user" must not start with a space after an issuer/,
+  });
+  // The same name twice in a row is checked both times (the last user is remembered only once it passed).
+  assert.throws(() => generateUserConfiguration(' bob', 'ACME'), { code: 'ERR_INVALID_LABEL' });
+  assert.match(generateUserConfiguration('bob ', 'ACME').otpauth_str, /^otpauth:\/\/totp\/ACME:bob%20\?secret=/);
+});
