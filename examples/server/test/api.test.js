@@ -1,29 +1,18 @@
 // The JSON contract, step by step, on PGlite: status codes and fields, cookies, the pending secret reused until
 // confirmed, 2FA on only after confirmation, codes single-use, sign-out, and logs free of secrets.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { Client } from './helpers/client.js';
 import { enrolledUser, freshCode, newUsername, signedInUser, wrongCode } from './helpers/flow.js';
 import { policyEnv, LENIENT } from './helpers/policies.js';
-import { assertNoSecretsInLogs, startServer, tempDataDir } from './helpers/server.js';
+import { assertNoSecretsInLogs, pgliteServerForSuite, startServer, tempDataDir } from './helpers/server.js';
 
 const secrets = [];
-let server;
-let data;
-
-before(async () => {
-  data = tempDataDir();
-  server = await startServer({ dataDir: data.dir, env: policyEnv(LENIENT) });
-});
-
-after(async () => {
-  await server?.stop();
-  data?.remove();
-});
+const server = pgliteServerForSuite(policyEnv(LENIENT));
 
 describe('the JSON contract', { timeout: 300_000 }, () => {
   test('sign-up: 201 {username}; the same name again: 409', async () => {
-    const client = new Client(server.origin);
+    const client = new Client(server().origin);
     const username = newUsername();
     const password = 'a long enough password';
     secrets.push(password);
@@ -36,9 +25,9 @@ describe('the JSON contract', { timeout: 300_000 }, () => {
   });
 
   test('sign-in without 2FA: {mfa_required: false}, a complete session, HttpOnly SameSite=Strict', async () => {
-    const user = await signedInUser(server.origin);
+    const user = await signedInUser(server().origin);
     secrets.push(user.password);
-    const login = await new Client(server.origin).post('/api/login', {
+    const login = await new Client(server().origin).post('/api/login', {
       username: user.username,
       password: user.password,
     });
@@ -55,12 +44,12 @@ describe('the JSON contract', { timeout: 300_000 }, () => {
   });
 
   test('wrong password and unknown user: the same 401', async () => {
-    const user = await signedInUser(server.origin);
-    const wrong = await new Client(server.origin).post('/api/login', {
+    const user = await signedInUser(server().origin);
+    const wrong = await new Client(server().origin).post('/api/login', {
       username: user.username,
       password: 'not the password',
     });
-    const unknown = await new Client(server.origin).post('/api/login', {
+    const unknown = await new Client(server().origin).post('/api/login', {
       username: newUsername(),
       password: 'not the password',
     });
@@ -71,7 +60,7 @@ describe('the JSON contract', { timeout: 300_000 }, () => {
   });
 
   test('enroll: the same pending secret on every call until confirmed; 2FA stays off until then', async () => {
-    const user = await signedInUser(server.origin);
+    const user = await signedInUser(server().origin);
     const first = await user.client.post('/api/2fa/enroll');
     assert.equal(first.status, 200);
     assert.deepEqual(Object.keys(first.json).sort(), ['otpauth_str', 'qr_svg', 'secret']);
@@ -85,7 +74,7 @@ describe('the JSON contract', { timeout: 300_000 }, () => {
 
     // Not on yet: /api/me says so and a new sign-in asks for no code.
     assert.equal((await user.client.get('/api/me')).json.mfa_enabled, false);
-    const login = await new Client(server.origin).post('/api/login', {
+    const login = await new Client(server().origin).post('/api/login', {
       username: user.username,
       password: user.password,
     });
@@ -109,9 +98,9 @@ describe('the JSON contract', { timeout: 300_000 }, () => {
   });
 
   test('sign-in with 2FA: pending until the code; the confirming code and a used code are refused', async () => {
-    const user = await enrolledUser(server.origin);
+    const user = await enrolledUser(server().origin);
     secrets.push(user.password, user.secret, ...user.recoveryCodes);
-    const client = new Client(server.origin);
+    const client = new Client(server().origin);
     const login = await client.post('/api/login', { username: user.username, password: user.password });
     assert.deepEqual(login.json, { mfa_required: true });
     const pendingCookie = client.cookies.get('session');
@@ -133,7 +122,7 @@ describe('the JSON contract', { timeout: 300_000 }, () => {
     assert.deepEqual((await client.get('/api/me')).json, { username: user.username, mfa_enabled: true });
 
     // The same code, from a new pending session: refused.
-    const other = new Client(server.origin);
+    const other = new Client(server().origin);
     await other.post('/api/login', { username: user.username, password: user.password });
     const replay = await other.post('/api/login/totp', { token });
     assert.equal(replay.status, 401);
@@ -141,10 +130,10 @@ describe('the JSON contract', { timeout: 300_000 }, () => {
   });
 
   test('recovery codes: each works once, whatever the case and dashes; the count left is returned', async () => {
-    const user = await enrolledUser(server.origin);
+    const user = await enrolledUser(server().origin);
     secrets.push(user.password, user.secret, ...user.recoveryCodes);
     const signIn = async (code) => {
-      const client = new Client(server.origin);
+      const client = new Client(server().origin);
       await client.post('/api/login', { username: user.username, password: user.password });
       return client.post('/api/login/recovery', { code });
     };
@@ -158,23 +147,23 @@ describe('the JSON contract', { timeout: 300_000 }, () => {
   });
 
   test('sign-out ends the session on the server, not only in the browser', async () => {
-    const user = await signedInUser(server.origin);
+    const user = await signedInUser(server().origin);
     const token = user.client.cookies.get('session');
     const out = await user.client.post('/api/logout');
     assert.equal(out.status, 200);
     assert.match(out.headers['set-cookie'][0], /^session=; .*Max-Age=0/);
-    const stale = new Client(server.origin);
+    const stale = new Client(server().origin);
     stale.cookies.set('session', token);
     assert.equal((await stale.get('/api/me')).status, 401);
   });
 
   test("state-changing requests need this site's Origin", async () => {
-    const user = await signedInUser(server.origin);
+    const user = await signedInUser(server().origin);
     for (const originHeader of [
       null,
       'https://evil.example',
       'null',
-      server.origin.replace('127.0.0.1', '127.0.0.2'),
+      server().origin.replace('127.0.0.1', '127.0.0.2'),
     ]) {
       const response = await user.client.post('/api/2fa/enroll', undefined, { originHeader });
       assert.equal(response.status, 403, `Origin ${originHeader}`);
@@ -184,7 +173,7 @@ describe('the JSON contract', { timeout: 300_000 }, () => {
   });
 
   test('the page: strict CSP, nothing remote', async () => {
-    const page = await new Client(server.origin).get('/');
+    const page = await new Client(server().origin).get('/');
     assert.equal(page.status, 200);
     const csp = page.headers['content-security-policy'];
     assert.match(csp, /default-src 'none'/);
@@ -194,8 +183,8 @@ describe('the JSON contract', { timeout: 300_000 }, () => {
   });
 
   test('no password, secret, code or session token in the log', () => {
-    assertNoSecretsInLogs(server.output(), secrets);
-    assert.match(server.output(), /POST \/api\/login\/totp 200/);
+    assertNoSecretsInLogs(server().output(), secrets);
+    assert.match(server().output(), /POST \/api\/login\/totp 200/);
   });
 });
 

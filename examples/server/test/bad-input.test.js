@@ -8,7 +8,7 @@ import { Client } from './helpers/client.js';
 import { postgres } from './helpers/environment.js';
 import { enrolledUser, pendingSessions, signedInUser } from './helpers/flow.js';
 import { LENIENT, policyEnv } from './helpers/policies.js';
-import { assertNoSecretsInLogs, startServer, tempDataDir } from './helpers/server.js';
+import { assertNoSecretsInLogs, pgliteServerForSuite, startServer } from './helpers/server.js';
 
 const pg = await postgres();
 const json = { 'content-type': 'application/json' };
@@ -219,17 +219,7 @@ function badInputTests(getServer) {
 }
 
 describe('on PGlite', { timeout: 600_000 }, () => {
-  let server;
-  let data;
-  before(async () => {
-    data = tempDataDir();
-    server = await startServer({ dataDir: data.dir, env: policyEnv(LENIENT) });
-  });
-  after(async () => {
-    await server?.stop();
-    data?.remove();
-  });
-  badInputTests(() => server);
+  badInputTests(pgliteServerForSuite(policyEnv(LENIENT)));
 });
 
 describe('on PostgreSQL', { skip: pg.skip, timeout: 600_000 }, () => {

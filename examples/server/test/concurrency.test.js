@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { postgres } from './helpers/environment.js';
 import { enrolledUser, freshCode, pendingSessions, tally } from './helpers/flow.js';
 import { LENIENT, policyEnv } from './helpers/policies.js';
-import { assertNoSecretsInLogs, startServer, tempDataDir } from './helpers/server.js';
+import { assertNoSecretsInLogs, pgliteServerForSuite, startServer } from './helpers/server.js';
 
 const N = 50;
 const ROUNDS = Number(process.env.CONCURRENCY_ROUNDS ?? 3);
@@ -104,20 +104,11 @@ function concurrencyTests(name, getOrigins, getOutputs) {
 }
 
 describe('on PGlite', { timeout: 900_000 }, () => {
-  let server;
-  let data;
-  before(async () => {
-    data = tempDataDir();
-    server = await startServer({ dataDir: data.dir, env: policyEnv(LENIENT) });
-  });
-  after(async () => {
-    await server?.stop();
-    data?.remove();
-  });
+  const server = pgliteServerForSuite(policyEnv(LENIENT));
   concurrencyTests(
     'pglite',
-    () => [server.origin],
-    () => [server.output()],
+    () => [server().origin],
+    () => [server().output()],
   );
 });
 

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'main.js');
 const running = new Set();
@@ -81,4 +82,22 @@ export function assertNoSecretsInLogs(output, values) {
       throw new Error(`the server's log contains a secret value (${value.length} characters)`);
     }
   }
+}
+
+/**
+ * Starts a server on a fresh PGlite data folder before the tests of the calling suite (or file), and stops it and
+ * removes the folder after them. Returns a getter: the server exists only once the suite's tests run.
+ */
+export function pgliteServerForSuite(env) {
+  let server;
+  let data;
+  before(async () => {
+    data = tempDataDir();
+    server = await startServer({ dataDir: data.dir, env });
+  });
+  after(async () => {
+    await server?.stop();
+    data?.remove();
+  });
+  return () => server;
 }
