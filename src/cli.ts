@@ -10,7 +10,7 @@
  * @module
  */
 import { type Args, parseCommandLine, UnknownFlagError, UsageError } from './cli/args.js';
-import { type Command, COMMANDS } from './cli/commands.js';
+import { type Command, COMMANDS, loadCommands } from './cli/commands.js';
 import { errorLine } from './cli/messages.js';
 import { stderr, stdout } from './cli/io.js';
 import { usage, version } from './cli/usage.js';
@@ -40,8 +40,7 @@ async function readArgs(
     return parseCommandLine(rest, { ...command.flags, help: 'boolean' }, argv.length - rest.length);
   } catch (error) {
     if (!(error instanceof UnknownFlagError)) throw error;
-    const all = await Promise.all(Object.values(COMMANDS).map(async (load) => (await load()).command.flags));
-    if (!all.some((flags) => Object.hasOwn(flags, error.flag))) throw error;
+    if (!(await loadCommands()).some(({ flags }) => Object.hasOwn(flags, error.flag))) throw error;
     throw new UsageError(`--${error.flag} does not apply to ${name} (see totp-config ${name} --help)`);
   }
 }

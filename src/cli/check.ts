@@ -7,7 +7,7 @@
 import { checkAppCompatibility, formatCompatibility } from '../compat.js';
 import { UsageError, type Args } from './args.js';
 import type { Command } from './commands.js';
-import { readStdinLine, stdout } from './io.js';
+import { argumentOrStdinLine, stdout } from './io.js';
 
 const USAGE = `  totp-config check <otpauth-uri | -> [--json]
       Print, for each authenticator app known to totp-config/compat, whether it handles the URI's algorithm,
@@ -18,8 +18,7 @@ const USAGE = `  totp-config check <otpauth-uri | -> [--json]
 
 async function run(args: Args): Promise<number> {
   if (args.positionals.length !== 1) throw new UsageError('check takes one otpauth URI (or - for stdin)');
-  const [argument] = args.positionals;
-  const results = checkAppCompatibility(argument === '-' ? await readStdinLine('otpauth URI') : argument);
+  const results = checkAppCompatibility(await argumentOrStdinLine(args.positionals[0], 'otpauth URI'));
   stdout.write(args.boolean('json') ? JSON.stringify(results) + '\n' : formatCompatibility(results));
   return 0;
 }

@@ -32,3 +32,8 @@ export const COMMANDS: Readonly<Record<string, Loader>> = {
   'migrate export': () => import('./migrate-export.js'),
   'migrate import': () => import('./migrate-import.js'),
 };
+
+/** Every command, loaded: for what needs all of them (`--help`, naming a flag of another command). */
+export async function loadCommands(): Promise<Command[]> {
+  return Promise.all(Object.values(COMMANDS).map(async (load) => (await load()).command));
+}

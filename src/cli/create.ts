@@ -6,7 +6,12 @@
  *
  * @module
  */
-import { generateUserConfiguration, type UserConfiguration, type UserConfigurationOptions } from '../index.js';
+import {
+  ALGORITHMS,
+  generateUserConfiguration,
+  type UserConfiguration,
+  type UserConfigurationOptions,
+} from '../index.js';
 import type { QrLevel } from '../qr.js';
 import { choiceFlag, integerFlag, requireOneOf, UsageError, type Args } from './args.js';
 import type { Command } from './commands.js';
@@ -46,7 +51,6 @@ const FLAGS = {
 } as const;
 
 const LEVELS = ['L', 'M', 'Q', 'H'] as const satisfies readonly QrLevel[];
-const ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const satisfies readonly UserConfigurationOptions['algorithm'][];
 
 /** Everything the command line asks for, checked before any secret exists. */
 interface Plan {

@@ -75,3 +75,20 @@ export async function readStdinLine(what: string): Promise<string> {
   if (lines.length > 1) throw new UsageError(`expected the ${what} on one line of stdin (found ${lines.length} lines)`);
   return lines[0];
 }
+
+/** An argument that may be `-`, standing for one line of stdin (a secret is better there than in argv). */
+export async function argumentOrStdinLine(argument: string, what: string): Promise<string> {
+  return argument === '-' ? readStdinLine(what) : argument;
+}
+
+/** The arguments, each `-` standing for the lines of stdin, one `what` each. */
+export async function argumentsOrStdinLines(positionals: readonly string[], what: string): Promise<string[]> {
+  const values: string[] = [];
+  for (const argument of positionals) values.push(...(argument === '-' ? await readStdinLines(what) : [argument]));
+  return values;
+}
+
+/** One line of JSON. JSON has no undefined: absent fields are written as null, so that every key is there. */
+export function jsonLine(value: unknown): string {
+  return JSON.stringify(value, (_key, field: unknown) => (field === undefined ? null : field)) + '\n';
+}

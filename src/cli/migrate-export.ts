@@ -9,7 +9,7 @@ import { encodeMigration } from '../migration.js';
 import { integerFlag, UsageError, type Args } from './args.js';
 import type { Command } from './commands.js';
 import { type PrivateFile, writePrivateFiles } from './files.js';
-import { readStdinLines, stderr, stdout } from './io.js';
+import { argumentsOrStdinLines, stderr, stdout } from './io.js';
 
 const USAGE = `  totp-config migrate export <otpauth-uri | ->... [--batch-size N] [--qr] [--png DIR]
       Print the otpauth-migration:// URIs that carry the accounts into Google Authenticator ("Transfer accounts"),
@@ -21,10 +21,7 @@ const USAGE = `  totp-config migrate export <otpauth-uri | ->... [--batch-size N
 /** The otpauth URIs from the arguments, `-` standing for the lines of stdin. */
 async function readUris(positionals: readonly string[]): Promise<string[]> {
   if (positionals.length === 0) throw new UsageError('migrate export takes otpauth URIs (or - for stdin)');
-  const uris: string[] = [];
-  for (const argument of positionals)
-    uris.push(...(argument === '-' ? await readStdinLines('otpauth URIs') : [argument]));
-  return uris;
+  return argumentsOrStdinLines(positionals, 'otpauth URIs');
 }
 
 async function run(args: Args): Promise<number> {

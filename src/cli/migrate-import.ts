@@ -8,7 +8,7 @@ import { formatOtpauthUri } from '../index.js';
 import { decodeMigration } from '../migration.js';
 import { UsageError, type Args } from './args.js';
 import type { Command } from './commands.js';
-import { readStdinLines, stderr, stdout } from './io.js';
+import { argumentsOrStdinLines, jsonLine, stderr, stdout } from './io.js';
 
 const USAGE = `  totp-config migrate import <otpauth-migration-uri | ->... [--json]
       Print the accounts of Google Authenticator's "Transfer accounts" QR codes as otpauth:// URIs, one a line, or
@@ -19,10 +19,7 @@ const USAGE = `  totp-config migrate import <otpauth-migration-uri | ->... [--js
 async function run(args: Args): Promise<number> {
   if (args.positionals.length === 0)
     throw new UsageError('migrate import takes otpauth-migration URIs (or - for stdin)');
-  const uris: string[] = [];
-  for (const argument of args.positionals) {
-    uris.push(...(argument === '-' ? await readStdinLines('otpauth-migration URIs') : [argument]));
-  }
+  const uris = await argumentsOrStdinLines(args.positionals, 'otpauth-migration URIs');
   const result = decodeMigration(uris, { partial: true });
   for (const { code, message } of result.warnings) stderr.write(`totp-config: warning: ${code}: ${message}\n`);
   result.accounts.forEach(({ warnings }, i) => {
@@ -30,8 +27,7 @@ async function run(args: Args): Promise<number> {
       stderr.write(`totp-config: warning: account ${i + 1}: ${code}: ${message}\n`);
   });
   if (args.boolean('json')) {
-    // JSON has no undefined: absent fields are written as null, as parse does.
-    stdout.write(JSON.stringify(result, (_key, value: unknown) => (value === undefined ? null : value)) + '\n');
+    stdout.write(jsonLine(result));
     return 0;
   }
   // Every account is formatted before anything is printed: an account the URI format cannot hold (an empty

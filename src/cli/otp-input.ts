@@ -6,7 +6,7 @@
  */
 import { ALGORITHMS, type Digits, parseOtpauthUri, type TotpOptions } from '../index.js';
 import { choiceFlag, integerFlag, refuseWith, UsageError, type Args } from './args.js';
-import { readStdinLine } from './io.js';
+import { argumentOrStdinLine } from './io.js';
 
 export const OTP_FLAGS = {
   uri: 'string',
@@ -37,14 +37,13 @@ export async function totpInput(args: Args, secretArgument: string | undefined):
       digits,
       period: integerFlag(args, 'period'),
     };
-    const secret =
-      secretArgument === undefined || secretArgument === '-' ? await readStdinLine('secret') : secretArgument;
+    const secret = await argumentOrStdinLine(secretArgument ?? '-', 'secret');
     return { secret, options: { ...options, time } };
   }
   // The URI says which algorithm, digits and period: a flag could only contradict it.
   refuseWith(args, 'uri', ['algorithm', 'digits', 'period']);
   if (secretArgument !== undefined) throw new UsageError('give either a secret or --uri, not both');
-  const parsed = parseOtpauthUri(uri === '-' ? await readStdinLine('otpauth URI') : uri);
+  const parsed = parseOtpauthUri(await argumentOrStdinLine(uri, 'otpauth URI'));
   if (parsed.type !== 'totp') throw new UsageError('--uri must be an otpauth://totp/ URI');
   const { secret, period } = parsed;
   // A Steam Guard entry's codes are Steam's 5 characters: its encoder goes with it.

@@ -6,7 +6,7 @@
 import { parseOtpauthUri } from '../index.js';
 import { UsageError, type Args } from './args.js';
 import type { Command } from './commands.js';
-import { readStdinLine, stdout } from './io.js';
+import { argumentOrStdinLine, jsonLine, stdout } from './io.js';
 
 const USAGE = `  totp-config parse <otpauth-uri | ->
       Print the fields of an otpauth:// URI as JSON on one line, as create does; absent fields are null.
@@ -14,10 +14,7 @@ const USAGE = `  totp-config parse <otpauth-uri | ->
 
 async function run(args: Args): Promise<number> {
   if (args.positionals.length !== 1) throw new UsageError('parse takes one otpauth URI (or - for stdin)');
-  const [argument] = args.positionals;
-  const parsed = parseOtpauthUri(argument === '-' ? await readStdinLine('otpauth URI') : argument);
-  // JSON has no undefined: absent fields are written as null so that every key is always there.
-  stdout.write(JSON.stringify(parsed, (_key, value: unknown) => (value === undefined ? null : value)) + '\n');
+  stdout.write(jsonLine(parseOtpauthUri(await argumentOrStdinLine(args.positionals[0], 'otpauth URI'))));
   return 0;
 }
 

@@ -4,7 +4,7 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { COMMANDS } from './commands.js';
+import { loadCommands } from './commands.js';
 
 const FOOTER = `
   totp-config --help | --version | <command> --help
@@ -15,13 +15,13 @@ file that cannot be written (one line on stderr, naming the flag, never the valu
 
 /** The full usage text: every command's block, in table order. */
 export async function usage(): Promise<string> {
-  const blocks = await Promise.all(Object.values(COMMANDS).map(async (load) => (await load()).command.usage));
+  const blocks = (await loadCommands()).map((command) => command.usage);
   return `Usage:\n${blocks.join('\n')}${FOOTER}`;
 }
 
-/** The package's version: package.json is two folders up from dist/esm/cli/, one from src/cli/ … and so on. */
+/** The package's version: package.json is three folders up from dist/esm/cli/usage.js, two from src/cli/usage.ts. */
 export function version(): string {
-  for (const relative of ['../../../package.json', '../../package.json', '../package.json']) {
+  for (const relative of ['../../../package.json', '../../package.json']) {
     try {
       const manifest = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as {
         name?: string;
