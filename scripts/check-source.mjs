@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { ROOT } from './entries.mjs';
-import { tsFiles } from './files.mjs';
+import { isMain, tsFiles } from './files.mjs';
 
 export const MAX_LINE = 120;
 export const MAX_FUNCTION_LINES = 60;
@@ -122,7 +122,7 @@ export function checkSource({ root = ROOT, allowlist = JSON.parse(readFileSync(A
   return { ok: failures.length === 0, failures, known, exempt };
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('\\').join('/').split('/').pop())) {
+if (isMain(import.meta.url)) {
   const result = checkSource();
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(result, null, 2));

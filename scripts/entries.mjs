@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMain } from './files.mjs';
 
 /** The entry points, in the order they are listed in package.json. */
 export const ENTRIES = ['index', 'qr', 'compat', 'migration'];
@@ -115,7 +116,7 @@ export function staleFiles(entries = ENTRIES) {
   return stale;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   if (process.argv.includes('--check')) {
     const stale = staleFiles();
     for (const line of stale) console.error(`entries: ${line}`);

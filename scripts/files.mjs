@@ -1,6 +1,17 @@
-// Walking source folders, for the scripts in this folder.
+// Walking source folders, and telling a script run from the command line from one imported, for the scripts in
+// this folder.
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Whether the module at `url` (its `import.meta.url`) is the script node was started with, rather than imported
+ * (a test imports the scripts for their functions). Compares paths, not URLs: a path with a space is
+ * percent-encoded in the URL.
+ */
+export function isMain(url) {
+  return process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(url);
+}
 
 /** The TypeScript sources under `dir` (not declaration files), in a stable order. */
 export function tsFiles(dir) {

@@ -5,8 +5,9 @@
 //   node scripts/generate-sha1.mjs           rewrite src/internal/sha1.ts
 //   node scripts/generate-sha1.mjs --stdout  print it instead
 import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ROOT } from './entries.mjs';
+import { isMain } from './files.mjs';
 
 /** The four groups of 20 rounds (FIPS 180-4 §4.1.1 for f, §4.2.1 for K). */
 const STAGES = [
@@ -119,8 +120,8 @@ export function generateSha1() {
   return HEADER + body.join('\n') + '\n' + FOOTER;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const text = generateSha1();
   if (process.argv.includes('--stdout')) process.stdout.write(text);
-  else writeFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'internal', 'sha1.ts'), text);
+  else writeFileSync(join(ROOT, 'src', 'internal', 'sha1.ts'), text);
 }

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { ROOT } from './entries.mjs';
-import { tsFiles } from './files.mjs';
+import { isMain, tsFiles } from './files.mjs';
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
@@ -54,7 +54,7 @@ export function rewrite(path, text) {
   return { text: out, changes };
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(ROOT, 'scripts', 'ts-imports.mjs')) {
+if (isMain(import.meta.url)) {
   let changedFiles = 0;
   let changedSpecifiers = 0;
   for (const folder of folders.length > 0 ? folders : ['src']) {
