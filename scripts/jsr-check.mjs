@@ -8,33 +8,19 @@
 // Deno type errors listed under "deno-type-errors" in scripts/source-allowlist.json ("src/file.ts TS1234") are
 // reported without failing, and the dry run is then finished with --no-check; a listed error that no longer
 // occurs fails, so the list only shrinks.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './entries.mjs';
 import { rewrite } from './ts-imports.mjs';
 import { tsFiles } from './files.mjs';
+import { findBinary, installRuntimes } from '../test/runtimes/binaries.mjs';
 
-const RUNTIMES = join(ROOT, 'test', 'runtimes');
-const NM = join(RUNTIMES, 'node_modules');
-
-function findDeno() {
-  const candidates = [
-    process.env.DENO_PATH,
-    join(NM, '@deno', `${process.platform}-${process.arch}-glibc`, 'deno'),
-    join(NM, '@deno', `${process.platform}-${process.arch}`, 'deno'),
-    join(NM, 'deno', 'deno'),
-  ];
-  return candidates.find((path) => path && existsSync(path) && statSync(path).size > 1_000_000) ?? null;
-}
-
-let deno = findDeno();
+let deno = findBinary('deno');
 if (!deno) {
-  console.log('jsr-check: installing Deno (npm ci --prefix test/runtimes)');
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  execFileSync(npm, ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--prefix', RUNTIMES], { stdio: 'inherit' });
-  deno = findDeno();
+  installRuntimes('jsr-check: installing Deno (npm ci --prefix test/runtimes)');
+  deno = findBinary('deno');
   if (!deno) {
     console.error('jsr-check: no deno binary after installing test/runtimes (npm package deno / @deno/*)');
     process.exit(1);

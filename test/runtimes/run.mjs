@@ -3,17 +3,16 @@
 // line per runtime and a closing `runtimes: N passed, N failed`. Exits non-zero on any failure.
 //
 // The runtimes come from this folder's own package.json (bun, deno, playwright-core, pinned), installed on first
-// use with `npm ci --ignore-scripts`: the bun and deno packages' postinstall scripts only move the binary out of
-// their platform package (@oven/bun-linux-x64, @deno/linux-x64-glibc), so we call it where it is shipped. Chromium
-// is Debian's /usr/bin/chromium (or $CHROMIUM_PATH), never a downloaded browser.
+// use (binaries.mjs). Chromium is Debian's /usr/bin/chromium (or $CHROMIUM_PATH), never a downloaded browser.
 //
 // A runtime that cannot be found is skipped locally, with the reason, and fails under CI (CI=true).
 //
 // Options: --no-build (use dist/ as it is), --only=node-esm,deno,... (a subset; 'demo' names the demo).
-import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findBinary, installRuntimes } from './binaries.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CI = process.env.CI === 'true';
@@ -24,38 +23,11 @@ const only = args
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 // ------------------------------------------------------------------------------------- tools of this folder
 
 if (!existsSync(join(HERE, 'node_modules', 'playwright-core', 'package.json'))) {
-  console.log('installing the runtimes (npm ci --prefix test/runtimes)');
-  execFileSync(npm, ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--prefix', HERE], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-}
-
-const isBinary = (path) => existsSync(path) && statSync(path).isFile() && statSync(path).size > 1_000_000;
-const NM = join(HERE, 'node_modules');
-const cpu = process.arch === 'arm64' ? 'aarch64' : process.arch;
-
-/** Where the npm packages ship the binaries: the platform package, or (after a postinstall ran) the main one. */
-function findBinary(name) {
-  const candidates =
-    name === 'bun'
-      ? [
-          process.env.BUN_PATH,
-          join(NM, '@oven', `bun-${process.platform}-${cpu}`, 'bin', 'bun'),
-          join(NM, '@oven', `bun-${process.platform}-${cpu}-musl`, 'bin', 'bun'),
-          join(NM, 'bun', 'bin', 'bun.exe'),
-        ]
-      : [
-          process.env.DENO_PATH,
-          join(NM, '@deno', `${process.platform}-${process.arch}-glibc`, 'deno'),
-          join(NM, '@deno', `${process.platform}-${process.arch}`, 'deno'),
-          join(NM, 'deno', 'deno'),
-        ];
-  return candidates.find((path) => path && isBinary(path)) ?? null;
+  installRuntimes('installing the runtimes (npm ci --prefix test/runtimes)');
 }
 
 function findChromium() {
