@@ -215,6 +215,34 @@ export function prepareHmac(algorithm: HmacAlgorithm, key: Uint8Array): Prepared
   return new PreparedHmacImpl(engine, assertBytes(key, 'key'));
 }
 
+/** HMAC(K, message) under a key lent by {@link withHmacKey}: a new array of the digest's length. */
+export type KeyedMac = (message: Uint8Array) => Uint8Array;
+
+/**
+ * Lends `use` the MAC of one key whose pads are absorbed once (RFC 2104 §4), for several messages under that key
+ * (a pepper checked against every stored hash). Unlike {@link prepareHmac}, nothing key-derived outlives the call:
+ * the pads, the working state and the engine's scratch are wiped when `use` returns or throws.
+ */
+export function withHmacKey<T>(algorithm: HmacAlgorithm, key: Uint8Array, use: (mac: KeyedMac) => T): T {
+  const engine = hashEngine(assertOneOf(algorithm, 'algorithm', ALGORITHMS));
+  assertBytes(key, 'key');
+  const inner = new Int32Array(engine.stateWords);
+  const outer = new Int32Array(engine.stateWords);
+  const state = new Int32Array(engine.stateWords);
+  try {
+    prepareKeyStates(engine, key, key.length, inner, outer);
+    return use((message) => {
+      macInto(engine, inner, outer, assertBytes(message, 'message'), state);
+      return storeWords(state, engine.digestBytes);
+    });
+  } finally {
+    inner.fill(0);
+    outer.fill(0);
+    state.fill(0);
+    wipeScratch(engine);
+  }
+}
+
 /**
  * Computes HMAC(K, message) (RFC 2104 §2) with SHA-1, SHA-256 or SHA-512 (FIPS 180-4), synchronously.
  *

@@ -21,7 +21,7 @@ import { TotpConfigError, rangeError, typeError } from './errors.js';
 import { assertBytes, assertString, describeType, optionalInteger, optionsBag, own } from './internal/assert.js';
 import { constantTimeEqual, select } from './internal/constant-time.js';
 import { digest } from './internal/hash.js';
-import { hmac } from './hmac.js';
+import { type KeyedMac, withHmacKey } from './hmac.js';
 import { drawSymbols, withRandomBytes } from './random.js';
 
 /** Crockford's base32 symbols: the digits and the 22 letters left after `I`, `L`, `O` and `U`. */
@@ -178,13 +178,13 @@ function plainDigest(symbols: string): string {
   }
 }
 
-/** HMAC-SHA-256(pepper, salt ‖ symbols), as hex: the digest of a peppered stored hash. */
-function pepperedDigest(pepper: Uint8Array, salt: Uint8Array, symbols: string): string {
+/** HMAC-SHA-256(pepper, salt ‖ symbols), as hex, `mac` holding the pepper: the digest of a peppered stored hash. */
+function pepperedDigest(mac: KeyedMac, salt: Uint8Array, symbols: string): string {
   const message = new Uint8Array(salt.length + symbols.length);
   try {
     message.set(salt);
     for (let i = 0; i < symbols.length; i++) message[salt.length + i] = symbols.charCodeAt(i);
-    return hex(hmac('SHA256', pepper, message));
+    return hex(mac(message));
   } finally {
     message.fill(0);
   }
@@ -249,7 +249,8 @@ export function hashRecoveryCode(code: string, options?: RecoveryHashOptions): s
   }
   return withRandomBytes(SALT_BYTES, (bytes, offset) => {
     const salt = bytes.slice(offset, offset + SALT_BYTES); // public once stored, so a copy may stay
-    return `${PEPPERED_PREFIX}${hex(salt)}$${pepperedDigest(pepper, salt, symbols)}`;
+    const digest = withHmacKey('SHA256', pepper, (mac) => pepperedDigest(mac, salt, symbols));
+    return `${PEPPERED_PREFIX}${hex(salt)}$${digest}`;
   });
 }
 
@@ -320,15 +321,19 @@ export function verifyRecoveryCode(
   const symbols = typeof input === 'string' ? normalize(input) : null;
   if (symbols === null) return -1;
   const plain = plainDigest(symbols);
-  let found = 0;
-  let index = -1;
-  for (let i = 0; i < stored.length; i++) {
-    const { salt, digest: expected } = stored[i];
-    const actual = salt === undefined ? plain : pepperedDigest(pepper!, salt, symbols);
-    // The first match wins; neither the comparison nor the selection branches on the stored digest.
-    const equal = +constantTimeEqual(actual, expected) & (found ^ 1);
-    index = select(equal, i, index);
-    found |= equal;
-  }
-  return index;
+  // The pepper's pads are absorbed once for all the stored hashes. Without a pepper, none is peppered (parseStored).
+  const search = (mac: KeyedMac | undefined): number => {
+    let found = 0;
+    let index = -1;
+    for (let i = 0; i < stored.length; i++) {
+      const { salt, digest: expected } = stored[i];
+      const actual = salt === undefined ? plain : pepperedDigest(mac!, salt, symbols);
+      // The first match wins; neither the comparison nor the selection branches on the stored digest.
+      const equal = +constantTimeEqual(actual, expected) & (found ^ 1);
+      index = select(equal, i, index);
+      found |= equal;
+    }
+    return index;
+  };
+  return pepper === undefined ? search(undefined) : withHmacKey('SHA256', pepper, search);
 }
