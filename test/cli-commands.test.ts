@@ -4,14 +4,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateTotp, parseOtpauthUri } from '../src/index.js';
 import { qrTerminal } from '../src/qr.js';
-import { isOneErrorLine, runAll, runCli } from './cli/run.js';
+import { type CliResult, isOneErrorLine, runAll, runCli } from './cli/run.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/ACME:bob?secret=${SECRET}&issuer=ACME`;
 const SHORT = ['--user', 'bob', '--issuer', 'ACME'];
 
-/** Runs every argv and asserts each is a usage error (exit 2, one line, nothing on stdout) matching its pattern. */
-async function assertUsageErrors(cases: Array<[string[], RegExp]>, input = ''): Promise<void> {
+/**
+ * Runs every argv and asserts each is a usage error (exit 2, one line, nothing on stdout) matching its pattern.
+ * Returns the results in the order of `cases`, for further checks.
+ */
+async function assertUsageErrors(cases: Array<[string[], RegExp]>, input = ''): Promise<CliResult[]> {
   const results = await runAll(cases, ([args]) => runCli(args, { input }));
   const failures = results.flatMap(({ status, stdout, stderr }, i) => {
     const [args, pattern] = cases[i];
@@ -21,6 +24,7 @@ async function assertUsageErrors(cases: Array<[string[], RegExp]>, input = ''): 
       : [`${args.join(' ')} => exit ${status}, stdout ${JSON.stringify(stdout)}, stderr ${stderr.trimEnd()}`];
   });
   assert.deepEqual(failures, []);
+  return results;
 }
 
 test('no arguments prints the usage on stderr and exits 2', async () => {
@@ -70,7 +74,7 @@ test('verify SECRET without a token says the token is missing', async () => {
 });
 
 test('messages name flags, not option paths', async () => {
-  await assertUsageErrors([
+  const [secretSize] = await assertUsageErrors([
     [[...SHORT, '--secret-size', '8'], /--secret-size must be/],
     [[...SHORT, '--digits', '9'], /--digits must be/],
     [[...SHORT, '--period', '0'], /--period must be/],
@@ -79,8 +83,7 @@ test('messages name flags, not option paths', async () => {
     [['code', SECRET, '--digits', '5'], /--digits must be/],
     [['verify', SECRET, '123456', '--window', '101'], /--window must be/],
   ]);
-  const { stderr } = await runCli([...SHORT, '--secret-size', '8']);
-  assert.doesNotMatch(stderr, /options\./);
+  assert.doesNotMatch(secretSize.stderr, /options\./);
 });
 
 test('--algorithm is accepted in any case', async () => {
