@@ -55,6 +55,26 @@ export function base32TailBytes(characters: number): number {
   return TAIL_BYTES[characters % 8];
 }
 
+/** Low bits of the last character that no byte uses, by characters mod 8 (0 for the impossible lengths). */
+const TAIL_SPARE_BITS = [0, 0, 2, 0, 4, 1, 0, 3];
+
+/**
+ * Whether the bits of the last character that no byte uses are zero, as the canonical encoding has them
+ * (RFC 4648 §3.5). Decoders drop them, so a text with a spare bit set decodes to the same bytes as the canonical
+ * text, which encodes back differently. `text` is base32 characters only, upper case, no padding.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * base32SpareBitsZero('JBSWY3DPEHPK3PXPAA'); // => true
+ * base32SpareBitsZero('JBSWY3DPEHPK3PXPAB'); // => false  (the same 11 bytes)
+ * ```
+ */
+export function base32SpareBitsZero(text: string): boolean {
+  const spare = TAIL_SPARE_BITS[text.length % 8];
+  return spare === 0 || (DECODE_TABLE[text.charCodeAt(text.length - 1)] & ((1 << spare) - 1)) === 0;
+}
+
 let asciiDecoder: TextDecoder | undefined;
 
 /** Options for {@link base32Encode}. */

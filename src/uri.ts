@@ -7,7 +7,7 @@
  */
 import { rangeError, TotpConfigError } from './errors.js';
 import { assertInteger, assertString, optionalInteger, optionalOneOf, optionsBag, own } from './internal/assert.js';
-import { base32TailBytes } from './base32.js';
+import { base32SpareBitsZero, base32TailBytes } from './base32.js';
 import { assertAccountFits, encodeLabel } from './internal/label.js';
 import {
   ALGORITHMS,
@@ -96,9 +96,9 @@ const CANONICAL_BASE32 = /^[A-Z2-7]+$/;
 const MAX_SECRET_CHARS = 1639;
 
 /**
- * Checks that a secret is canonical base32 (upper case, no padding, no spaces, whole bytes, at most
- * {@link MAX_OTP_SECRET_BYTES} bytes). The message never contains the secret, only its length and the index of
- * the first bad character.
+ * Checks that a secret is canonical base32 (upper case, no padding, no spaces, whole bytes, spare bits zero, at
+ * most {@link MAX_OTP_SECRET_BYTES} bytes). The message never contains the secret, only its length and the index
+ * of the first bad character.
  *
  * @internal
  */
@@ -125,6 +125,14 @@ export function assertCanonicalSecret(value: unknown, name: string): string {
       'ERR_INVALID_BASE32',
       `"${name}" has an impossible base32 length (${secret.length} characters: the last group has ` +
         `${secret.length % 8})`,
+    );
+  }
+  if (!base32SpareBitsZero(secret)) {
+    // Otherwise parseOtpauthUri would return another text for the same key: the URI would not read back as written.
+    throw new TotpConfigError(
+      'ERR_INVALID_BASE32',
+      `"${name}" must be canonical base32: the bits of its last character that no byte uses must be zero ` +
+        `(RFC 4648 §3.5)`,
     );
   }
   return secret;

@@ -496,6 +496,32 @@ describe('parseOtpauthUri and formatOtpauthUri are inverses (fast-check; issue 1
       { numRuns: 500 },
     );
   });
+  it('any base32 text formatOtpauthUri accepts as a secret reads back unchanged, not only base32Encode output', () => {
+    // A last character with spare bits set ('…PAB' for the bytes of '…PAA') would read back canonical, changed.
+    const base32Text = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'), maxLength: 40 });
+    let accepted = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(base32Text, (secret) => {
+        let uri: string;
+        try {
+          uri = formatOtpauthUri({ secret, account: 'bob' });
+        } catch (error) {
+          assert.equal((error as { code?: string }).code, 'ERR_INVALID_BASE32');
+          refused++;
+          return;
+        }
+        accepted++;
+        assert.equal(parseOtpauthUri(uri).secret, secret);
+      }),
+      { numRuns: 1000 },
+    );
+    assert.ok(accepted > 100 && refused > 100, `accepted ${accepted}, refused ${refused}`);
+    assert.throws(() => formatOtpauthUri({ secret: 'JBSWY3DPEHPK3PXPAB', account: 'bob' }), {
+      code: 'ERR_INVALID_BASE32',
+      message: /"options\.secret" must be canonical base32: the bits of its last character that no byte uses/,
+    });
+  });
   it('the %3A separator and a lower-case algorithm read the same as ":" and upper case', () => {
     fc.assert(
       fc.property(options, (o) => {

@@ -67,10 +67,16 @@ const label = (maxBytes: number) =>
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 24 }).filter((s) => isValidLabel(s, maxBytes));
 
 test('property: the URI decodes back with WHATWG URL and decodeURIComponent (not our code)', () => {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  // Canonical (RFC 4648 §3.5): a possible length, and the bits of the last character that no byte uses are zero.
+  const spareBits = [0, 0, 2, 0, 4, 1, 0, 3];
   const canonicalSecret = fc
-    .array(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'), { minLength: 2, maxLength: 103 })
+    .array(fc.constantFrom(...alphabet), { minLength: 2, maxLength: 103 })
     .filter((a) => ![1, 3, 6].includes(a.length % 8))
-    .map((a) => a.join(''));
+    .map((a) => {
+      const last = alphabet.indexOf(a[a.length - 1]) & ~((1 << spareBits[a.length % 8]) - 1);
+      return a.slice(0, -1).join('') + alphabet[last];
+    });
   fc.assert(
     fc.property(
       label(MAX_ACCOUNT_BYTES),
