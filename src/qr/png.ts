@@ -115,43 +115,39 @@ function initialModel(runs: RowRun[], stride: number): CostModel {
 }
 
 /**
- * The filter type of each run (§9.2): None, except that a row that does not repeat (scale 1) gets Up when the
- * parser prices it lower, segment by segment under `model`. For a repeated row Up never won (0 of 22,592 rows
- * at scales 2–8, measured): with None its repeats are one match at the row's distance, with Up a row of zeros.
+ * The image data (§7.2): each run's rows behind their filter-type bytes. Filter None (§9.2), except that a row
+ * that does not repeat (scale 1) gets Up when the parser prices it lower, segment by segment under `model`. For a
+ * repeated row Up never won (0 of 22,592 rows at scales 2–8, measured): with None its repeats are one match at the
+ * row's distance, with Up a row of zeros.
  */
-function chooseFilters(runs: RowRun[], stride: number, total: number, model: CostModel): Uint8Array {
-  const filters = new Uint8Array(runs.length);
-  if (!runs.some((run) => run.count === 1)) return filters;
+function filteredData(runs: RowRun[], stride: number, model: CostModel): Uint8Array {
+  let total = 0;
+  for (const run of runs) total += run.count * stride;
   const data = new Uint8Array(total);
-  const lz = new Lz77(data, model, Math.min(total, MAX_SEGMENT), stride);
+  // Only a row that does not repeat is priced, so when every row repeats there is nothing to parse here.
+  const lz = runs.some((run) => run.count === 1)
+    ? new Lz77(data, model, Math.min(total, MAX_SEGMENT), stride)
+    : undefined;
   let pos = 0;
   runs.forEach((run, k) => {
     const end = pos + run.count * stride;
     const above = k > 0 ? runs[k - 1].pixels : undefined;
     writeRun(data, pos, run, above, NONE);
-    if (run.count === 1 && above !== undefined) {
+    if (lz !== undefined && run.count === 1 && above !== undefined) {
       const none = lz.price(0, pos, end);
       writeRun(data, pos, run, above, UP);
-      if (lz.price(1, pos, end) < none) filters[k] = UP;
-      else writeRun(data, pos, run, above, NONE);
+      if (lz.price(1, pos, end) >= none) writeRun(data, pos, run, above, NONE); // Up only when strictly cheaper
     }
-    lz.index(pos, end); // the rows after this one match against it as written
+    lz?.index(pos, end); // the rows after this one match against it as written
     pos = end;
   });
-  return filters;
+  return data;
 }
 
 /** The zlib stream of the image data (§10): filters chosen per row, then {@link PASSES} parses of the whole. */
 function compressImage(runs: RowRun[], stride: number): Uint8Array {
-  let total = 0;
-  for (const run of runs) total += run.count * stride;
   const model = initialModel(runs, stride);
-  const filters = chooseFilters(runs, stride, total, model);
-  const data = new Uint8Array(total);
-  for (let k = 0, pos = 0; k < runs.length; pos += runs[k].count * stride, k++) {
-    writeRun(data, pos, runs[k], k > 0 ? runs[k - 1].pixels : undefined, filters[k]);
-  }
-  return zlibCompress(data, model, stride, PASSES);
+  return zlibCompress(filteredData(runs, stride, model), model, stride, PASSES);
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
