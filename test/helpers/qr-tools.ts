@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
+import { python } from './tools.js';
 
 export const CI = process.env.CI === 'true';
 
@@ -113,11 +114,7 @@ for path in json.load(sys.stdin):
         out.append('%s: %s' % (path, e))
 print(json.dumps(out))
 `;
-  const input = JSON.stringify(files);
-  const r = spawnSync('/usr/bin/python3', ['-c', program], { input, encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.error) throw r.error;
-  if (r.status !== 0) throw new Error(`python3 failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as string[];
+  return python(program, files) as string[];
 }
 
 /** Rasterises SVG files to PNG with rsvg-convert (one process per file: it takes one input). */
