@@ -3,10 +3,10 @@
  * §10): LZ77 matches found through hash chains and chosen by a shortest-path parse over a bit-cost model, then
  * coded with dynamic Huffman codes (§3.2.7), fixed ones (§3.2.6) or stored blocks (§3.2.4), whichever is smallest.
  *
- * {@link Lz77} parses the input segment by segment. A caller can price a segment several ways (two PNG filters,
- * say) with {@link Lz77.price} and keep the cheapest with {@link Lz77.commit}: the price is the number of bits
- * under the current {@link CostModel}, so the choice is measured, not guessed. {@link parse} prices the whole
- * input at once (in 64 KiB segments), so that matches run across PNG rows.
+ * {@link Lz77} parses the input segment by segment. {@link Lz77.price} gives the number of bits a segment costs
+ * under the current {@link CostModel}, so a caller choosing how to write it (None or Up, the PNG filters) measures
+ * rather than guesses; {@link Lz77.commit} appends the parse just priced to the tokens. {@link parse} prices and
+ * commits the whole input (in 64 KiB segments), so that matches run across PNG rows.
  *
  * Why a shortest-path parse and not zlib's greedy one: a QR image has very few distinct bytes (at scale 4 a byte
  * holds two modules, so four values), so a literal costs about two bits and a short match costs more than the
@@ -132,10 +132,10 @@ interface Scratch {
   /** Hash chains: the newest position of each bucket, and for each position the one before it. */
   readonly head: Int32Array;
   readonly prev: Int32Array;
-  /** Per segment offset: the cheapest cost found, and per trial slot the step that reaches it and its distance. */
+  /** Per segment offset: the cheapest cost found, the step that reaches it and that step's distance. */
   readonly cost: Float64Array;
-  readonly steps: readonly [Uint16Array, Uint16Array];
-  readonly dists: readonly [Uint16Array, Uint16Array];
+  readonly steps: Uint16Array;
+  readonly dists: Uint16Array;
   /** Bucket and old head of each position indexed while pricing, to undo it. */
   readonly undo: Int32Array;
 }
@@ -154,8 +154,8 @@ function scratch(segment: number, hashBits: number): Scratch {
     const n = Math.max(segment + 1, segment <= SCRATCH_LIMIT ? 1024 : 0);
     arrays = {
       cost: new Float64Array(n),
-      steps: [new Uint16Array(n), new Uint16Array(n)],
-      dists: [new Uint16Array(n), new Uint16Array(n)],
+      steps: new Uint16Array(n),
+      dists: new Uint16Array(n),
       undo: new Int32Array(2 * n),
     };
     if (segment <= SCRATCH_LIMIT) SEGMENT = arrays;
@@ -178,7 +178,8 @@ export class Lz77 {
   private readonly hashShift: number;
   private readonly windowMask: number;
   private readonly s: Scratch;
-  private tokenList: Uint32Array;
+  /** The committed tokens, `count` of them; allocated by the first commit (a parser that only prices needs none). */
+  private tokenList = new Uint32Array(0);
   private count = 0;
 
   /**
@@ -195,7 +196,6 @@ export class Lz77 {
     this.hashShift = 32 - hashBits;
     this.windowMask = WINDOW - 1;
     this.s = scratch(maxSegment, hashBits);
-    this.tokenList = new Uint32Array(Math.max(64, data.length >> 3));
   }
 
   /** The tokens committed so far. */
@@ -226,16 +226,16 @@ export class Lz77 {
 
   /**
    * Prices `data[start, end)`: the fewest bits, under the model, of literals and matches that produce it, given
-   * everything before `start`; a shortest path over the positions. Remembers the parse in `slot` (0 or 1) for
-   * {@link commit}. A match of {@link NICE_MATCH} bytes or more is taken whole rather than weighed, which keeps
+   * everything before `start`; a shortest path over the positions. Remembers the parse for {@link commit}, until
+   * the next call. A match of {@link NICE_MATCH} bytes or more is taken whole rather than weighed, which keeps
    * repeated PNG rows cheap to parse. Positions are indexed as they are passed, and unindexed at the end unless
    * `keep` is set (for a segment that will be committed as priced).
    */
-  price(slot: 0 | 1, start: number, end: number, keep = false): number {
+  price(start: number, end: number, keep = false): number {
     const { data } = this;
     const { head, prev, cost, undo } = this.s;
     const literal = this.model.literal;
-    const step = this.s.steps[slot];
+    const step = this.s.steps;
     const n = end - start;
     cost.fill(Infinity, 1, n + 1);
     cost[0] = 0;
@@ -252,7 +252,7 @@ export class Lz77 {
         continue;
       }
       const h = this.hash(p);
-      const longest = this.relaxMatches(slot, p, i, n - i < MAX_MATCH ? n - i : MAX_MATCH, head[h]);
+      const longest = this.relaxMatches(p, i, n - i < MAX_MATCH ? n - i : MAX_MATCH, head[h]);
       undo[undone++] = h;
       undo[undone++] = head[h];
       prev[p & this.windowMask] = head[h];
@@ -272,11 +272,11 @@ export class Lz77 {
    * its own when its distance costs less than any before it, otherwise only the lengths beyond the longest so
    * far. Returns the longest match length (≤ max).
    */
-  private relaxMatches(slot: 0 | 1, p: number, i: number, max: number, q: number): number {
+  private relaxMatches(p: number, i: number, max: number, q: number): number {
     const { data, repeat } = this;
     const { prev, cost } = this.s;
-    const step = this.s.steps[slot];
-    const dist = this.s.dists[slot];
+    const step = this.s.steps;
+    const dist = this.s.dists;
     const { length, distance } = this.model;
     const codes = tables().distCode;
     const here = cost[i];
@@ -309,14 +309,14 @@ export class Lz77 {
     }
   }
 
-  /** Appends the parse of `data[start, end)` remembered in `slot` to the tokens. */
-  commit(slot: 0 | 1, start: number, end: number): void {
-    const step = this.s.steps[slot];
-    const dist = this.s.dists[slot];
+  /** Appends the parse of `data[start, end)` to the tokens: the one {@link price} just made of that segment. */
+  commit(start: number, end: number): void {
+    const step = this.s.steps;
+    const dist = this.s.dists;
     let k = 0;
     for (let i = end - start; i > 0; i -= step[i]) k++;
     if (this.count + k > this.tokenList.length) {
-      const grown = new Uint32Array(Math.max(2 * this.tokenList.length, this.count + k));
+      const grown = new Uint32Array(Math.max(2 * this.tokenList.length, this.count + k, 64, this.data.length >> 3));
       grown.set(this.tokenList);
       this.tokenList = grown;
     }
@@ -625,7 +625,7 @@ export function zlibFromTokens(
   return out;
 }
 
-/** Longest segment {@link parse} prices at once: its working arrays take 13 bytes per byte of it. */
+/** Longest segment {@link parse} prices at once: its working arrays take 20 bytes per byte of it. */
 export const MAX_SEGMENT = 1 << 16;
 
 /**
@@ -636,8 +636,8 @@ export function parse(data: Uint8Array, model: CostModel, repeat: number): Uint3
   const lz = new Lz77(data, model, Math.min(data.length, MAX_SEGMENT), repeat);
   for (let start = 0; start < data.length; start += MAX_SEGMENT) {
     const end = Math.min(data.length, start + MAX_SEGMENT);
-    lz.price(0, start, end, true);
-    lz.commit(0, start, end);
+    lz.price(start, end, true);
+    lz.commit(start, end);
   }
   return lz.tokens();
 }

@@ -134,9 +134,9 @@ function filteredData(runs: RowRun[], stride: number, model: CostModel): Uint8Ar
     const above = k > 0 ? runs[k - 1].pixels : undefined;
     writeRun(data, pos, run, above, NONE);
     if (lz !== undefined && run.count === 1 && above !== undefined) {
-      const none = lz.price(0, pos, end);
+      const none = lz.price(pos, end);
       writeRun(data, pos, run, above, UP);
-      if (lz.price(1, pos, end) >= none) writeRun(data, pos, run, above, NONE); // Up only when strictly cheaper
+      if (lz.price(pos, end) >= none) writeRun(data, pos, run, above, NONE); // Up only when strictly cheaper
     }
     lz?.index(pos, end); // the rows after this one match against it as written
     pos = end;
