@@ -4,11 +4,13 @@
 // that a new one is placed on purpose.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsFiles } from '../scripts/files.mjs';
 
 const SRC = fileURLToPath(new URL('../src', import.meta.url));
+const SOURCES: string[] = tsFiles(SRC);
 
 /** Lowest first. A pattern is a path below src/ (without `.ts`) or a folder ending in `/`. */
 const LAYERS: ReadonlyArray<[name: string, modules: readonly string[]]> = [
@@ -43,14 +45,6 @@ const LAYERS: ReadonlyArray<[name: string, modules: readonly string[]]> = [
   ['the command line', ['cli', 'cli/']],
 ];
 
-function* sources(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* sources(path);
-    else if (path.endsWith('.ts')) yield path;
-  }
-}
-
 /** `qr/png` for src/qr/png.ts. */
 const moduleName = (path: string): string => relative(SRC, path).replace(/\.ts$/, '');
 
@@ -68,14 +62,14 @@ function importsOf(path: string): string[] {
 }
 
 test('every module of src/ is placed in a layer', () => {
-  const unplaced = [...sources(SRC)].map(moduleName).filter((module) => layerOf(module) < 0);
+  const unplaced = SOURCES.map(moduleName).filter((module) => layerOf(module) < 0);
   assert.deepEqual(unplaced, [], 'place these in LAYERS');
 });
 
 test('imports point down the layers, never up', () => {
   const upward: string[] = [];
   let edges = 0;
-  for (const path of sources(SRC)) {
+  for (const path of SOURCES) {
     const from = moduleName(path);
     for (const to of importsOf(path)) {
       edges++;

@@ -2,22 +2,15 @@
 // TextEncoder/TextDecoder and typed arrays. Secrets come from crypto.getRandomValues and nothing else.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsFiles } from '../scripts/files.mjs';
 
 const SRC = fileURLToPath(new URL('../src', import.meta.url));
 
-function* sources(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* sources(path);
-    else if (path.endsWith('.ts')) yield path;
-  }
-}
-
 // The CLI (src/cli.ts and src/cli/) runs only in Node.
-const files = [...sources(SRC)].filter((path) => !/^cli(\.ts$|\/)/.test(relative(SRC, path)));
+const files = (tsFiles(SRC) as string[]).filter((path) => !/^cli(\.ts$|\/)/.test(relative(SRC, path)));
 
 test('no node: imports, require, Buffer or process in the library', () => {
   assert.ok(files.length > 10);

@@ -14,8 +14,9 @@
 // statement runs but its value is not compared.
 import ts from 'typescript';
 import vm from 'node:vm';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { tsFiles } from '../../scripts/files.mjs';
 
 export interface Block {
   /** Where the code starts, as `file:line` (1-based), for messages. */
@@ -93,17 +94,6 @@ export function jsdocBlocks(path: string, file: string): Block[] {
     blocks.push(...fencedBlocks(lines, file, startLine - 1, true));
   }
   return blocks;
-}
-
-/** The .ts files under a folder, sorted. */
-export function tsFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...tsFiles(path));
-    else if (name.endsWith('.ts')) out.push(path);
-  }
-  return out;
 }
 
 /** README.md and every src/ file's JSDoc blocks, relative names. */
