@@ -89,10 +89,11 @@ export function createHandler(config) {
   }
 
   /** What to answer for an error thrown while handling a request. */
-  function asHttpError(error, req, label) {
+  function asHttpError(error, label) {
     if (error instanceof HttpError) return error;
-    if (req.destroyed || error?.code === 'ECONNRESET' || error?.code === 'ERR_STREAM_PREMATURE_CLOSE') {
-      // The client went away mid-body: nobody to answer, nothing to log.
+    // The client went away mid-body: nobody to answer, nothing to log. (Not `req.destroyed`: Node destroys every
+    // request once its body is read, so that would hide each later error, from the database or a bug, as this.)
+    if (error?.code === 'ECONNRESET' || error?.code === 'ERR_STREAM_PREMATURE_CLOSE') {
       return new HttpError(400, 'aborted', 'the request was aborted');
     }
     // A bug or the database: log what it was (library and database messages carry no secret; the request body is
@@ -115,7 +116,7 @@ export function createHandler(config) {
       if (result.body !== undefined) send(res, status, result.body, result.contentType, result.headers);
       else sendJson(res, status, result.json, result.headers);
     } catch (error) {
-      const answer = asHttpError(error, req, label);
+      const answer = asHttpError(error, label);
       status = answer.status;
       if (!res.headersSent && !res.destroyed) sendError(res, answer);
     } finally {
