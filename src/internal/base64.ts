@@ -84,7 +84,10 @@ export function base64Decode(text: string): Uint8Array | undefined {
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
     const v = c < 128 ? T[c] : 255;
-    if (v > 63) return undefined;
+    if (v > 63) {
+      out.fill(0); // what was decoded so far may be part of a secret (a migration payload)
+      return undefined;
+    }
     buffer = ((buffer << 6) | v) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
