@@ -8,7 +8,7 @@
  * @module
  */
 import { TotpConfigError, typeError } from './errors.js';
-import { assertBytes, describeType, optionsBag, own } from './internal/assert.js';
+import { assertBytes, describeType, optionalBoolean, optionsBag, own } from './internal/assert.js';
 
 /** RFC 4648 §6 Table 3, as character codes. */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -102,11 +102,7 @@ export interface Base32EncodeOptions {
 export function base32Encode(bytes: Uint8Array, options?: Base32EncodeOptions): string {
   assertBytes(bytes, 'bytes');
   const o = optionsBag(options, 'options');
-  const option = own(o, 'padding', o.padding);
-  const padding = option === undefined ? false : option;
-  if (typeof padding !== 'boolean') {
-    throw typeError('ERR_INVALID_ARG_TYPE', `"options.padding" must be a boolean (received ${describeType(padding)})`);
-  }
+  const padding = optionalBoolean(own(o, 'padding', o.padding), 'options.padding', false);
   const text = bytes.length <= SMALL_INPUT ? encodeSmall(bytes, 0, bytes.length) : encodeLarge(bytes);
   // RFC 4648 §6: pad the last group to 8 characters.
   return padding && text.length % 8 !== 0 ? text + '======='.slice((text.length % 8) - 1) : text;

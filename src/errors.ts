@@ -113,10 +113,10 @@ export class TotpConfigError extends Error {
   /**
    * @param code - the stable code.
    * @param message - names the argument and the rule; never a secret.
-   * @param options - `cause`: the error this one wraps, when it is a re-throw.
+   * @param options - `cause`: the error this one wraps, when it is a re-throw; an undefined `cause` is left out.
    */
   constructor(code: ErrorCodeValue, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : options);
     this.name = 'TotpConfigError';
     this.code = code;
   }
@@ -135,15 +135,15 @@ export interface CodedRangeError extends RangeError {
 }
 
 /** @internal Builds a `TypeError` carrying `code`. */
-export function typeError(code: ErrorCodeValue, message: string, options?: { cause?: unknown }): CodedTypeError {
-  const error = new TypeError(message, options) as TypeError & { code: ErrorCodeValue };
+export function typeError(code: ErrorCodeValue, message: string): CodedTypeError {
+  const error = new TypeError(message) as TypeError & { code: ErrorCodeValue };
   error.code = code;
   return error;
 }
 
 /** @internal Builds a `RangeError` carrying `code`. */
-export function rangeError(code: ErrorCodeValue, message: string, options?: { cause?: unknown }): CodedRangeError {
-  const error = new RangeError(message, options) as RangeError & { code: ErrorCodeValue };
+export function rangeError(code: ErrorCodeValue, message: string): CodedRangeError {
+  const error = new RangeError(message) as RangeError & { code: ErrorCodeValue };
   error.code = code;
   return error;
 }

@@ -2,9 +2,9 @@
  * HMAC-SHA1, HMAC-SHA256 and HMAC-SHA512 (RFC 2104 over FIPS 180-4), in plain synchronous TypeScript.
  *
  * No `node:crypto`, no WebCrypto: WebCrypto is asynchronous and absent from some workers, and OTP codes are
- * needed synchronously in browsers, workers, Deno, Bun and Node alike. The hashes are the textbook compression
- * functions on int32 words with reused scratch buffers, so an HOTP/TOTP code after key preparation costs two
- * compressions and no allocation except the returned value.
+ * needed synchronously in browsers, workers, Deno, Bun and Node alike. The hashes are compression functions on
+ * int32 words with reused scratch buffers (`internal/hash.ts`; SHA-1 unrolled by `scripts/generate-sha1.mjs`), so
+ * an HOTP/TOTP code after key preparation costs two compressions and no allocation except the returned value.
  *
  * @module
  */

@@ -489,7 +489,7 @@ function checkBatches(batches: Batch[], partial: boolean, t: Tolerance): number[
 }
 
 function malformed(message: string, cause?: unknown): TotpConfigError {
-  return new TotpConfigError('ERR_MIGRATION_MALFORMED', message, cause === undefined ? undefined : { cause });
+  return new TotpConfigError('ERR_MIGRATION_MALFORMED', message, { cause });
 }
 
 function importUnsupported(message: string): TotpConfigError {
@@ -497,7 +497,7 @@ function importUnsupported(message: string): TotpConfigError {
 }
 
 function accountError(message: string, cause?: unknown): TotpConfigError {
-  return new TotpConfigError('ERR_MIGRATION_ACCOUNT', message, cause === undefined ? undefined : { cause });
+  return new TotpConfigError('ERR_MIGRATION_ACCOUNT', message, { cause });
 }
 
 function batchError(message: string): TotpConfigError {

@@ -296,6 +296,8 @@ function stepAt(time: unknown, period: unknown, t0: unknown, names: { time: stri
 }
 
 const OPTION_NAMES = { time: 'options.time', period: 'options.period' };
+/** The names of {@link totpStep}'s and {@link totpTimeRemaining}'s own arguments. */
+const ARGUMENT_NAMES = { time: 'time', period: 'period' };
 
 /**
  * Generates an HOTP code (RFC 4226 §5.3): HMAC of the 8-byte big-endian counter, dynamically truncated.
@@ -454,7 +456,7 @@ export function verifyHotp(token: string, secret: string | Uint8Array, options: 
  * ```
  */
 export function totpStep(time?: number, period?: number): number {
-  return stepAt(time, period, undefined, { time: 'time', period: 'period' });
+  return stepAt(time, period, undefined, ARGUMENT_NAMES);
 }
 
 /**
@@ -473,8 +475,8 @@ export function totpStep(time?: number, period?: number): number {
  * ```
  */
 export function totpTimeRemaining(time?: number, period?: number): number {
-  const ms = time === undefined ? Date.now() : assertFiniteNumber(time, 'time', 0, MAX_TIME);
-  const step = stepAt(ms, period, undefined, { time: 'time', period: 'period' });
+  const ms = time === undefined ? Date.now() : time; // one reading of the clock for both; stepAt checks them
+  const step = stepAt(ms, period, undefined, ARGUMENT_NAMES);
   const length = (period ?? DEFAULT_PERIOD) * 1000;
   return (step + 1) * length - ms;
 }

@@ -206,7 +206,7 @@ export function parseOtpauthUri(uri: string, options?: ParseOptions): ParsedOtpa
 }
 
 function uriError(code: ErrorCodeValue, message: string, cause?: unknown): TotpConfigError {
-  return new TotpConfigError(code, message, cause === undefined ? undefined : { cause });
+  return new TotpConfigError(code, message, { cause });
 }
 
 /** The raw (still encoded) parts of a URI: its type as written but lower case, its label and its query. */

@@ -51,10 +51,8 @@ function processIdentity(): number {
  * a 16-byte block whose bytes are all equal means the source is broken (a no-op, zero-filling or partial
  * polyfill), not unlucky. `getRandomValues` is looked up at every call, so a runtime that gains or loses it later
  * is handled.
- *
- * @internal
  */
-export function fillFromSource(target: Uint8Array<ArrayBuffer>): void {
+function fillFromSource(target: Uint8Array<ArrayBuffer>): void {
   const crypto = (globalThis as { crypto?: Crypto }).crypto;
   if (typeof crypto?.getRandomValues !== 'function') {
     throw new TotpConfigError('ERR_NO_CSPRNG', 'crypto.getRandomValues is missing, and there is no fallback');

@@ -93,7 +93,7 @@ export function hashEngine(algorithm: Algorithm): HashEngine {
 }
 
 /** Reads `count` big-endian int32 words from `bytes` at `offset` into `words[0 .. count)`. */
-export function loadWords(words: Int32Array, bytes: Uint8Array, offset: number, count: number): void {
+function loadWords(words: Int32Array, bytes: Uint8Array, offset: number, count: number): void {
   for (let i = 0, j = offset; i < count; i++, j += 4) {
     words[i] = (bytes[j] << 24) | (bytes[j + 1] << 16) | (bytes[j + 2] << 8) | bytes[j + 3];
   }
@@ -167,8 +167,8 @@ export function wipeScratch(engine: HashEngine): void {
 }
 
 /**
- * Plain SHA-1/SHA-256/SHA-512 digest (FIPS 180-4), for FIPS 180-4's own test vectors and for hashing over-long
- * HMAC keys. Arguments are not checked.
+ * Plain SHA-1/SHA-256/SHA-512 digest (FIPS 180-4), for FIPS 180-4's own test vectors and for the plain hashes of
+ * recovery codes. Arguments are not checked.
  *
  * @example
  * ```ts

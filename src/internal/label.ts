@@ -193,6 +193,6 @@ export function assertAccountFits(encodedAccount: string, name: string, hasIssue
 }
 
 /** An `ERR_INVALID_LABEL` error. */
-export function labelError(message: string): RangeError {
+function labelError(message: string): RangeError {
   return rangeError('ERR_INVALID_LABEL', message);
 }

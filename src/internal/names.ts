@@ -118,5 +118,5 @@ function checkedLabel(value: string, name: string, maxBytes: number): string {
 }
 
 function labelError(message: string, cause?: unknown): TotpConfigError {
-  return new TotpConfigError('ERR_OTPAUTH_LABEL', message, cause === undefined ? undefined : { cause });
+  return new TotpConfigError('ERR_OTPAUTH_LABEL', message, { cause });
 }

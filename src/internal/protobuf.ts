@@ -14,11 +14,13 @@ import { TotpConfigError } from '../errors.js';
 
 /** Wire types (encoding guide, "Message Structure"); groups (3, 4) are deprecated and refused. */
 export const VARINT = 0;
-export const I64 = 1;
+const I64 = 1;
 export const LEN = 2;
-export const I32 = 5;
+const I32 = 5;
 
 const TWO_32 = 4294967296;
+/** Made on the first string field: an encoder at load time would cost every importer of the module. */
+let utf8Encoder: TextEncoder | undefined;
 
 /**
  * Builds a message. Its buffer grows by doubling; every outgrown buffer, and the last one, is wiped, because
@@ -70,7 +72,7 @@ export class ProtoWriter {
 
   /** Appends a string field, as UTF-8. */
   stringField(field: number, text: string): this {
-    return this.bytesField(field, new TextEncoder().encode(text));
+    return this.bytesField(field, (utf8Encoder ??= new TextEncoder()).encode(text));
   }
 
   /** The message, in a buffer of its own size; the working buffer is wiped. */

@@ -15,8 +15,8 @@ import { TotpConfigError, type ErrorCodeValue } from '../errors.js';
  * - `EMPTY_ACCOUNT`: an issuer with an empty account name.
  * - `EMPTY_ISSUER`: an empty issuer prefix or `issuer` parameter, ignored.
  * - `REPEATED_PARAMETER`: a parameter that is not read appears more than once.
- * - `IGNORED_PARAMETER`: a known parameter that does not apply (a `period` on HOTP, a `counter` on TOTP, a
- *   `digits` other than 5 on Steam Guard), ignored.
+ * - `IGNORED_PARAMETER`: a known parameter in another case (`Secret=`), or a `digits` other than 5 on Steam Guard,
+ *   ignored. (A `period` on HOTP or a `counter` on TOTP is ignored without a warning: exports write them.)
  * - `STEAM_TYPE`: the type `steam` (Aegis's export form), read as `totp` with `encoder=steam`.
  * - `RAW_CHARACTERS`: a character that RFC 3986 requires percent-encoded (a space, non-ASCII text …).
  * - `UNSPECIFIED_FIELD`: a migration payload leaves out a field (version, batch size, algorithm, digits, type);
