@@ -16,20 +16,12 @@
  * @module
  */
 import { rangeError } from './errors.js';
-import { assertInteger, optionalInteger, optionalOneOf, optionsBag, own } from './internal/assert.js';
+import { assertInteger, optionalBoolean, optionalInteger, optionalOneOf, optionsBag, own } from './internal/assert.js';
 import { base64Encode } from './internal/base64.js';
 import { byteCapacity, dataCodewordsFor, interleave, plan, refuseLongText } from './qr/encode.js';
 import { chooseMask } from './qr/mask.js';
 import { placeCodewords, template } from './qr/matrix.js';
-import {
-  boolOption,
-  cssColorOption,
-  levelOption,
-  maskOption,
-  modeOption,
-  rgbOption,
-  textArgument,
-} from './qr/options.js';
+import { cssColorOption, levelOption, maskOption, modeOption, rgbOption, textArgument } from './qr/options.js';
 import { renderPng, type Rgb } from './qr/png.js';
 import { renderSvg } from './qr/svg.js';
 import { renderTerminal } from './qr/terminal.js';
@@ -294,8 +286,8 @@ export function qrSvg(text: string, options?: QrSvgOptions): string {
 export function qrTerminal(text: string, options?: QrTerminalOptions): string {
   const o = optionsBag(options, 'options');
   const margin = marginOption(o);
-  const invert = boolOption(own(o, 'invert', o.invert), 'options.invert');
-  const ansi = boolOption(own(o, 'ansi', o.ansi), 'options.ansi');
+  const invert = optionalBoolean(own(o, 'invert', o.invert), 'options.invert', false);
+  const ansi = optionalBoolean(own(o, 'ansi', o.ansi), 'options.ansi', false);
   if (invert && ansi) {
     throw rangeError(
       'ERR_INVALID_ARG_VALUE',

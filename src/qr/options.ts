@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { rangeError, typeError } from '../errors.js';
-import { assertInteger, assertString, describeType, optionalOneOf } from '../internal/assert.js';
+import { rangeError } from '../errors.js';
+import { assertInteger, assertString, optionalOneOf } from '../internal/assert.js';
 import type { Rgb } from './png.js';
 import { LEVELS, type QrLevel } from './tables.js';
 
@@ -22,15 +22,6 @@ export function modeOption(value: unknown, name: string): 'auto' | 'byte' {
 /** An optional mask number 0–7, `undefined` (choose automatically) when absent. */
 export function maskOption(value: unknown, name: string): number | undefined {
   return value === undefined ? undefined : assertInteger(value, name, 0, 7);
-}
-
-/** An optional boolean option, `false` when absent. */
-export function boolOption(value: unknown, name: string): boolean {
-  if (value === undefined) return false;
-  if (typeof value !== 'boolean') {
-    throw typeError('ERR_INVALID_ARG_TYPE', `"${name}" must be a boolean (received ${describeType(value)})`);
-  }
-  return value;
 }
 
 // A CSS colour that cannot break out of an XML attribute: a hex colour, a keyword, or a colour function
