@@ -94,10 +94,11 @@ export function template(version: number): Template {
 function buildTemplate(version: number): Template {
   const size = 17 + 4 * version;
   const canvas: Canvas = { size, base: new Uint8Array(size * size), fn: new Uint8Array(size * size) };
-  drawFunctionPatterns(canvas, version);
+  const format = formatCells(size);
+  drawFunctionPatterns(canvas, version, format);
   const order = placementOrder(canvas.fn, size);
   const { maskBits, words, maskRows, maskCols } = maskBitsets(order, size);
-  return { version, size, base: canvas.base, order, maskBits, format: formatCells(size), words, maskRows, maskCols };
+  return { version, size, base: canvas.base, order, maskBits, format, words, maskRows, maskCols };
 }
 
 /**
@@ -117,16 +118,16 @@ function setFunctionModule(c: Canvas, x: number, y: number, dark: boolean): void
 }
 
 /**
- * Draws every function pattern of `version` into an empty canvas. The order matters: the timing patterns go
- * first because the finder and alignment patterns overwrite their ends.
+ * Draws every function pattern of `version` into an empty canvas, `format` being its {@link formatCells}. The order
+ * matters: the timing patterns go first because the finder and alignment patterns overwrite their ends.
  */
-function drawFunctionPatterns(c: Canvas, version: number): void {
+function drawFunctionPatterns(c: Canvas, version: number, format: Uint16Array): void {
   drawTimingPatterns(c);
   drawFinderPattern(c, 3, 3);
   drawFinderPattern(c, c.size - 4, 3);
   drawFinderPattern(c, 3, c.size - 4);
   drawAlignmentPatterns(c, version);
-  reserveFormatAreas(c);
+  reserveFormatAreas(c, format);
   drawVersion(c, version);
 }
 
@@ -175,11 +176,11 @@ function drawAlignmentPatterns(c: Canvas, version: number): void {
 }
 
 /**
- * Reserves both format-information areas (§7.9.1): left light here, they are written per mask by
- * {@link drawFormat}. Also draws the dark module at (8, size − 8), which is always dark.
+ * Reserves both format-information areas (§7.9.1), the cells `format` of {@link formatCells}: left light here, they
+ * are written per mask by {@link drawFormat}. Also draws the dark module at (8, size − 8), which is always dark.
  */
-function reserveFormatAreas(c: Canvas): void {
-  for (const i of formatCells(c.size)) c.fn[i] = 1;
+function reserveFormatAreas(c: Canvas, format: Uint16Array): void {
+  for (const i of format) c.fn[i] = 1;
   setFunctionModule(c, 8, c.size - 8, true);
 }
 
