@@ -34,6 +34,7 @@
 import { base32Decode, base32Encode } from './base32.js';
 import { TotpConfigError, type ErrorCodeValue } from './errors.js';
 import { assertString, optionalBoolean, optionsBag, own } from './internal/assert.js';
+import { codePoint } from './internal/label.js';
 import { resolveNames, type NameSources } from './internal/names.js';
 import { tolerate, type ParseWarning, type Tolerance } from './internal/warnings.js';
 import {
@@ -235,7 +236,7 @@ function splitUri(uri: string, t: Tolerance): UriParts {
   const raw = NOT_URI.exec(uri);
   if (raw !== null) {
     // Only the code point and index are named: base32 characters are all URI characters, so this is never the secret.
-    const c = 'U+' + raw[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    const c = codePoint(raw[0].charCodeAt(0));
     tolerate(
       t,
       'RAW_CHARACTERS',

@@ -11,7 +11,7 @@
  * @module
  */
 import { rangeError, typeError } from '../errors.js';
-import type { Algorithm } from '../params.js';
+import { type Algorithm, DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD } from '../params.js';
 import { describeType } from './assert.js';
 
 export const APP_SUPPORT: Readonly<Record<string, string>> = {
@@ -35,6 +35,22 @@ export const APP_SUPPORT: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The first option that an app's {@link APP_SUPPORT} entry does not cover, or `''`: a default always works, and
+ * a period is looked up only when it is not the default.
+ */
+function firstFault(support: string, algorithm: Algorithm, digits: number, period: number): string {
+  const [features, ...periods] = support.split(' ');
+  if (algorithm !== DEFAULT_ALGORITHM && !features.includes(algorithm[3])) return 'algorithm';
+  if (digits !== DEFAULT_DIGITS && !features.includes(String(digits))) return 'digits';
+  if (period === DEFAULT_PERIOD) return '';
+  const inRange = (range: string) => {
+    const [from, to = from] = range.split('-');
+    return period >= +from && period <= +to;
+  };
+  return periods.some(inRange) ? '' : 'period';
+}
+
+/**
  * Throws `ERR_APP_INCOMPATIBLE`, naming the app and the option, unless every app in `apps` is known to compute
  * correct codes for these options; `ERR_INVALID_ARG_TYPE` / `ERR_INVALID_ARG_VALUE` for a list that is not an
  * array of known app names.
@@ -49,19 +65,7 @@ export function assertCompatible(apps: unknown, algorithm: Algorithm, digits: nu
     if (support === undefined) {
       throw rangeError('ERR_INVALID_ARG_VALUE', `"options.compatibleWith" holds an unknown app name`);
     }
-    const [features, ...periods] = support.split(' ');
-    const periodWorks = periods.some((range) => {
-      const [from, to = from] = range.split('-');
-      return period >= +from && period <= +to;
-    });
-    const fault =
-      algorithm !== 'SHA1' && !features.includes(algorithm[3])
-        ? 'algorithm'
-        : digits !== 6 && !features.includes(String(digits))
-          ? 'digits'
-          : period !== 30 && !periodWorks
-            ? 'period'
-            : '';
+    const fault = firstFault(support, algorithm, digits, period);
     if (fault) throw rangeError('ERR_APP_INCOMPATIBLE', `"options.${fault}" is not known to work in '${app}'`);
   }
 }

@@ -156,7 +156,7 @@ export function assertLabel(value: unknown, name: string, maxBytes: number): str
 }
 
 /** `U+XXXX` for a code point, for messages (the character itself may be invisible). */
-function codePoint(c: number): string {
+export function codePoint(c: number): string {
   return 'U+' + c.toString(16).toUpperCase().padStart(4, '0');
 }
 
@@ -187,9 +187,17 @@ export function assertAccountFits(encodedAccount: string, name: string, hasIssue
   if (hasIssuer && encodedAccount.startsWith('%20')) {
     throw labelError(`"${name}" must not start with a space after an issuer (the Key URI Format's padding)`);
   }
-  if (!hasIssuer && (encodedAccount === '.' || encodedAccount === '..')) {
+  if (!hasIssuer && isDotSegment(encodedAccount)) {
     throw labelError(`"${name}" must not be '.' or '..' when there is no issuer`);
   }
+}
+
+/**
+ * Whether an account is `.` or `..`: a whole path segment that URL parsers drop (RFC 3986 §5.2.4). The same text
+ * encoded or not: neither character is encoded.
+ */
+export function isDotSegment(account: string): boolean {
+  return account === '.' || account === '..';
 }
 
 /** An `ERR_INVALID_LABEL` error. */

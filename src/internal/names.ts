@@ -8,7 +8,7 @@
  */
 import { TotpConfigError } from '../errors.js';
 import { MAX_ACCOUNT_BYTES, MAX_ISSUER_BYTES } from '../params.js';
-import { assertLabel } from './label.js';
+import { assertLabel, isDotSegment } from './label.js';
 import { tolerate, type Tolerance } from './warnings.js';
 
 /** How messages call the two sources of an issuer, e.g. `"the label's issuer prefix"`, `'the "issuer" parameter'`. */
@@ -59,7 +59,9 @@ export function resolveNames(
   sources: NameSources,
 ): Names {
   const fromPrefix = issuerPart(prefix, sources.prefix, t);
-  const fromParameter = issuerPart(parameter, sources.parameter, t);
+  // Equal to the prefix, as the Key URI Format asks: the same text passed the same check already.
+  const fromParameter =
+    fromPrefix !== undefined && parameter === fromPrefix ? fromPrefix : issuerPart(parameter, sources.parameter, t);
   if (fromPrefix !== undefined && fromParameter !== undefined && fromPrefix !== fromParameter) {
     tolerate(
       t,
@@ -102,7 +104,7 @@ function accountPart(value: string, afterIssuer: boolean, issuer: string | undef
     return account;
   }
   checkedLabel(account, 'account', MAX_ACCOUNT_BYTES);
-  if (issuer === undefined && (account === '.' || account === '..')) {
+  if (issuer === undefined && isDotSegment(account)) {
     throw labelError(`The account name must not be '.' or '..' without an issuer (URL parsers drop it)`);
   }
   return account;
