@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { CLI_COMMAND, shellQuote } from './cli/run.js';
+import { cliShellCommand } from './cli/run.js';
 
 const URI = 'otpauth://totp/ACME:bob?secret=JBSWY3DPEHPK3PXP&issuer=ACME';
 
@@ -12,7 +12,7 @@ const URI = 'otpauth://totp/ACME:bob?secret=JBSWY3DPEHPK3PXP&issuer=ACME';
  * (written to a file: the pipe's reader is gone by the time the CLI writes).
  */
 function throughClosedPipe(args: string[], redirect = ''): { status: number; stderr: string } {
-  const command = [...CLI_COMMAND, ...args].map(shellQuote).join(' ');
+  const command = cliShellCommand(args);
   // head exits at once, so the writes of the CLI meet a closed pipe (the CLI takes far longer to start).
   const script =
     `err=$(mktemp); ${command} ${redirect} 2>>"$err" | head -c 0; status=\${PIPESTATUS[0]}; ` +
@@ -37,7 +37,7 @@ test('item 16: a create with its QR code on stdout, and verify, end quietly too'
 
 test('item 16: a closed stderr does not turn into a stack trace on stdout', () => {
   // The QR code goes to stderr, which is the closed pipe here; stdout is kept to check it holds only the JSON.
-  const command = [...CLI_COMMAND, '--user', 'bob', '--issuer', 'ACME', '--qr'].map(shellQuote).join(' ');
+  const command = cliShellCommand(['--user', 'bob', '--issuer', 'ACME', '--qr']);
   const result = spawnSync('bash', ['-c', `${command} 2>&1 >/dev/null | head -c 0; exit \${PIPESTATUS[0]}`], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },

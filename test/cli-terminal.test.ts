@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeBatch } from './helpers/qr-tools.js';
 import { requireTool, runs } from './helpers/tools.js';
-import { CLI_COMMAND, runCli, shellQuote } from './cli/run.js';
+import { cliShellCommand, runCli } from './cli/run.js';
 import { DARK_ON_LIGHT, LIGHT_ON_DARK, terminalPicture, type Theme } from './cli/terminal.js';
 
 /** Runs the CLI with its stdin, stdout and stderr on a pseudo-terminal; returns what the terminal received. */
 function inTerminal(args: string[], env: Record<string, string> = {}): string {
-  const command = [...CLI_COMMAND, ...args].map(shellQuote).join(' ');
+  const command = cliShellCommand(args);
   const { NO_COLOR: _dropped, ...inherited } = process.env;
   const result = spawnSync('script', ['-qec', command, '/dev/null'], {
     encoding: 'utf8',

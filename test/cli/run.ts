@@ -42,10 +42,16 @@ export function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The command line that runs the CLI with `args`, quoted for `sh -c` (or bash, or `script -c`). */
+export function cliShellCommand(args: readonly string[]): string {
+  return [...CLI_COMMAND, ...args].map(shellQuote).join(' ');
+}
+
 export function runCli(args: readonly string[], options: CliRunOptions = {}): Promise<CliResult> {
-  const argv = [...CLI_COMMAND, ...args];
   const [command, ...rest] =
-    options.umask === undefined ? argv : ['sh', '-c', `umask ${options.umask}; exec ${argv.map(shellQuote).join(' ')}`];
+    options.umask === undefined
+      ? [...CLI_COMMAND, ...args]
+      : ['sh', '-c', `umask ${options.umask}; exec ${cliShellCommand(args)}`];
   return new Promise((resolve, reject) => {
     const child = spawn(command, rest, {
       env: environment(options.env),
