@@ -328,7 +328,7 @@ export class Lz77 {
 }
 
 /** Symbol counts of a token list: 286 literal/length symbols (256 = end of block, counted once) and 30 distance. */
-export function symbolCounts(tokens: Uint32Array): SymbolCounts {
+function symbolCounts(tokens: Uint32Array): SymbolCounts {
   const t = tables();
   const literal = new Uint32Array(286);
   const distance = new Uint32Array(30);
@@ -582,7 +582,7 @@ function writeStoredBlocks(w: BitWriter, data: Uint8Array): void {
 }
 
 /** Symbol counts of a token list, see {@link symbolCounts}. */
-export interface SymbolCounts {
+interface SymbolCounts {
   readonly literal: Uint32Array;
   readonly distance: Uint32Array;
 }
@@ -591,7 +591,7 @@ export interface SymbolCounts {
  * The cheaper single Huffman block for tokens with these symbol counts, dynamic (§3.2.7) or fixed (§3.2.6), and
  * its size in bits, the end-of-block symbol included.
  */
-export function bestCodes(counts: SymbolCounts): { codes: BlockCodes; bits: number } {
+function bestCodes(counts: SymbolCounts): { codes: BlockCodes; bits: number } {
   const literal = huffmanLengths(counts.literal, 15);
   const distance = huffmanLengths(counts.distance, 15);
   // At least one distance code must be sent (§3.2.7): a single unused one of length 1 when there are no matches.
@@ -607,11 +607,7 @@ export function bestCodes(counts: SymbolCounts): { codes: BlockCodes; bits: numb
  * A zlib stream (RFC 1950 §2.2) of `data`: its LZ77 `tokens` in one Huffman block with `best` (from
  * {@link bestCodes}), or stored blocks (§3.2.4) if those are smaller. The tokens must reproduce `data` exactly.
  */
-export function zlibFromTokens(
-  data: Uint8Array,
-  tokens: Uint32Array,
-  best: { codes: BlockCodes; bits: number },
-): Uint8Array {
+function zlibFromTokens(data: Uint8Array, tokens: Uint32Array, best: { codes: BlockCodes; bits: number }): Uint8Array {
   const storedBytes = data.length + 5 * Math.max(1, Math.ceil(data.length / 0xffff));
   const stored = storedBytes * 8 <= best.bits;
   const out = new Uint8Array(2 + (stored ? storedBytes : (best.bits + 7) >> 3) + 4);
@@ -632,7 +628,7 @@ export const MAX_SEGMENT = 1 << 16;
  * The cheapest LZ77 tokens of `data` under `model` (see {@link Lz77.price}), parsed as one segment, or in
  * segments of {@link MAX_SEGMENT} bytes when longer. `repeat`: a distance worth trying everywhere (0: none).
  */
-export function parse(data: Uint8Array, model: CostModel, repeat: number): Uint32Array {
+function parse(data: Uint8Array, model: CostModel, repeat: number): Uint32Array {
   const lz = new Lz77(data, model, Math.min(data.length, MAX_SEGMENT), repeat);
   for (let start = 0; start < data.length; start += MAX_SEGMENT) {
     const end = Math.min(data.length, start + MAX_SEGMENT);

@@ -55,7 +55,7 @@ export function byteCapacity(version: number, level: QrLevel): number {
  * a character) when `alnum`, else in byte mode. No text of more UTF-16 code units fits, since every code unit
  * is at least one character and at least one UTF-8 byte.
  */
-export function maxCharacters(level: QrLevel, alnum: boolean): number {
+function maxCharacters(level: QrLevel, alnum: boolean): number {
   if (!alnum) return byteCapacity(40, level);
   const bits = dataCodewords(40, level) * 8 - 4 - ALNUM_COUNT_BITS[2];
   return 2 * Math.floor(bits / 11) + (bits % 11 >= 6 ? 1 : 0);
