@@ -29,7 +29,7 @@ const notSignedIn = () => new HttpError(401, 'not_signed_in', 'sign in first');
 const wrongCode = () => new HttpError(401, 'wrong_code', 'the code is wrong, expired or already used');
 
 /**
- * @param {{ db: object, sessions: import('./sessions.js').Sessions, policy: object, scryptCost: number,
+ * @param {{ db: object, sessions: import('./sessions.js').Sessions, policy: object | undefined, scryptCost: number,
  *   issuer: string }} config
  */
 export function createApi({ db, sessions, policy, scryptCost, issuer }) {

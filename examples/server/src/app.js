@@ -35,7 +35,7 @@ function staticFile(name, contentType) {
 }
 
 /**
- * @param {{ db: object, sessions: object, policy: object, scryptCost: number, issuer: string,
+ * @param {{ db: object, sessions: object, policy: object | undefined, scryptCost: number, issuer: string,
  *   allowedOrigins: Set<string>, log: (line: string) => void }} config
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>}
  */

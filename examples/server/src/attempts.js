@@ -19,6 +19,35 @@ function column(name) {
 }
 
 /**
+ * The policy in THROTTLE_POLICY: JSON, a partial ThrottlePolicy whose missing fields the library fills in from its
+ * DEFAULT_THROTTLE_POLICY (and so derives maxLockoutMs from lockoutMs as it documents). Checked now, by the
+ * library itself, so that a bad policy stops the server at start rather than failing the first sign-in.
+ * @returns {object | undefined} undefined when unset: the library's default policy.
+ * @throws {TypeError | RangeError} saying what is wrong (a policy is configuration, not a secret).
+ * @example
+ * policyFromEnv({ THROTTLE_POLICY: '{"lockoutMs":172800000}' }); // => { lockoutMs: 172800000 }
+ * policyFromEnv({ THROTTLE_POLICY: '{"maxFailures":0}' });
+ * // throws RangeError: THROTTLE_POLICY: "policy.maxFailures" must be an integer from 1 to 1000000000 (received 0)
+ */
+export function policyFromEnv(env = process.env) {
+  const text = env.THROTTLE_POLICY;
+  if (text === undefined || text === '') return undefined;
+  let policy;
+  try {
+    policy = JSON.parse(text);
+  } catch {
+    throw new TypeError('THROTTLE_POLICY must be JSON');
+  }
+  try {
+    throttle(null, policy, Date.now());
+  } catch (error) {
+    const Type = error instanceof TypeError ? TypeError : RangeError;
+    throw new Type(`THROTTLE_POLICY: ${error.message}`, { cause: error });
+  }
+  return policy;
+}
+
+/**
  * Counts one attempt for `userId`, if the policy allows one now.
  * @returns {Promise<{ allowed: boolean, retryAfterMs: number }>} when not allowed, nothing was counted.
  */

@@ -6,17 +6,17 @@
 //   ORIGIN          the site's public origin, e.g. https://2fa.example.com; unset: http://localhost:PORT and
 //                   http://127.0.0.1:PORT. Cookies are Secure unless its host is localhost or a loopback address.
 //   ISSUER          the service name shown in authenticator apps, default "totp-config example"
-//   THROTTLE_POLICY JSON merged over totp-config's DEFAULT_THROTTLE_POLICY
+//   THROTTLE_POLICY JSON, a partial throttle policy: fields left out keep totp-config's DEFAULT_THROTTLE_POLICY
 //   SCRYPT_LOG2_N   scrypt cost, default 17
 //   PG_POOL_SIZE    connections per process to PostgreSQL, default 10
 import { createServer, STATUS_CODES } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandler } from './app.js';
+import { policyFromEnv } from './attempts.js';
 import { openDatabase } from './db.js';
 import { costFromEnv } from './passwords.js';
 import { Sessions } from './sessions.js';
-import { DEFAULT_THROTTLE_POLICY } from './totp.js';
 
 const env = process.env;
 const log = (line) => console.log(`${new Date().toISOString()} ${line}`);
@@ -33,22 +33,13 @@ function intFromEnv(name, fallback, min, max) {
   return value;
 }
 
-function throttlePolicy() {
-  if (!env.THROTTLE_POLICY) return DEFAULT_THROTTLE_POLICY;
-  let override;
-  try {
-    override = JSON.parse(env.THROTTLE_POLICY);
-  } catch {
-    fail('THROTTLE_POLICY is not valid JSON');
-  }
-  return { ...DEFAULT_THROTTLE_POLICY, ...override };
-}
-
 const isLoopback = (hostname) => ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
 
 let scryptCost;
+let policy;
 try {
   scryptCost = costFromEnv(env);
+  policy = policyFromEnv(env);
 } catch (error) {
   fail(error.message);
 }
@@ -63,7 +54,6 @@ if (env.ORIGIN) {
   if (origin === 'null') fail('ORIGIN must be an http: or https: origin');
 }
 const host = env.HOST || '127.0.0.1';
-const policy = throttlePolicy();
 let db;
 try {
   db = await openDatabase({

@@ -1,6 +1,5 @@
 // Everything this server takes from totp-config, in one place. The rest of the server imports from here.
 export {
-  DEFAULT_THROTTLE_POLICY,
   formatOtpauthUri,
   generateRecoveryCodes,
   generateSecret,

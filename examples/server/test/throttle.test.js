@@ -1,9 +1,12 @@
 // Throttling, state in the database: wrong codes until 429, Retry-After honoured (refused before, accepted after),
 // the same for passwords, and 50 parallel wrong guesses checked no more often than the policy allows. On PGlite and
-// on PostgreSQL. The server runs with the FAST policy: lock-out after 3 failures, for 3 s.
+// on PostgreSQL. The server runs with the FAST policy: lock-out after 3 failures, for 3 s. First, THROTTLE_POLICY
+// itself: read and checked at start.
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
+import { recordFailure, throttle } from 'totp-config';
+import { policyFromEnv } from '../src/attempts.js';
 import { Client } from './helpers/client.js';
 import { postgres } from './helpers/environment.js';
 import { enrolledUser, freshCode, pendingSessions, tally, wrongCode } from './helpers/flow.js';
@@ -77,6 +80,39 @@ function throttleTests(getOrigin) {
     assert.deepEqual(tally(responses), { 401: FAST.maxFailures, 429: 50 - FAST.maxFailures });
   });
 }
+
+describe('THROTTLE_POLICY', () => {
+  test('unset: the library default; set: checked by the library, which fills in what is left out', () => {
+    assert.equal(policyFromEnv({}), undefined);
+    // Only lockoutMs, over 24 h: the library's maxLockoutMs for it is max(24 h, lockoutMs), so this is valid
+    // and the wait is the whole 48 h.
+    const hours48 = 48 * 3_600_000;
+    const policy = policyFromEnv({ THROTTLE_POLICY: JSON.stringify({ maxFailures: 1, lockoutMs: hours48 }) });
+    assert.deepEqual(policy, { maxFailures: 1, lockoutMs: hours48 });
+    assert.equal(throttle(recordFailure(null, policy, 0), policy, 0).retryAfterMs, hours48);
+
+    const bad = (text) => () => policyFromEnv({ THROTTLE_POLICY: text });
+    assert.throws(bad('{"maxFailures":0}'), { name: 'RangeError', message: /^THROTTLE_POLICY: "policy.maxFailures"/ });
+    assert.throws(
+      bad('{"lockoutMs":60000,"maxLockoutMs":1000}'),
+      /^RangeError: THROTTLE_POLICY: "policy.maxLockoutMs"/,
+    );
+    assert.throws(bad('[3]'), { name: 'TypeError', message: /^THROTTLE_POLICY: "policy" must be an object/ });
+    assert.throws(bad('{maxFailures: 3}'), { name: 'TypeError', message: 'THROTTLE_POLICY must be JSON' });
+  });
+
+  test('a bad one stops the server at start, saying why', async () => {
+    const data = tempDataDir();
+    try {
+      await assert.rejects(
+        startServer({ dataDir: data.dir, env: { THROTTLE_POLICY: '{"backoff":"random"}' } }),
+        /server exited \(1\) before listening:\ncannot start: THROTTLE_POLICY: "policy.backoff" must be one of/,
+      );
+    } finally {
+      data.remove();
+    }
+  });
+});
 
 describe('on PGlite', { timeout: 600_000 }, () => {
   let server;

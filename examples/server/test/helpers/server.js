@@ -40,7 +40,8 @@ export async function startServer({ dataDir, databaseUrl, env = {} }) {
   const child = spawn(process.execPath, [MAIN], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let output = '';
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  // 'close', not 'exit': only then has all it printed been read.
+  const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
   exited.then(() => running.delete(child));
   const origin = await new Promise((resolve, reject) => {
     // PGlite creates its database on first start: on a busy machine that takes a while.
