@@ -217,6 +217,8 @@ try {
     console.log(render(result));
     for (const n of result.notes ?? []) console.log(`note: ${n}`);
     for (const l of targetLines(result)) summary.push(`${name}: ${l}`);
+    // The record (the environment, our version from git, dist/'s build time) is only for bench/results/.
+    if (!save) continue;
     const env = environment();
     env.flags = { time: TIME_FLAGS, heap: job.run ? undefined : HEAP_FLAGS };
     const record = {
@@ -265,7 +267,7 @@ try {
       extra: result.extra,
       notes: result.notes,
     };
-    if (save) writeFileSync(join(benchDir, 'results', `${name}.json`), `${JSON.stringify(record, null, 2)}\n`);
+    writeFileSync(join(benchDir, 'results', `${name}.json`), `${JSON.stringify(record, null, 2)}\n`);
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
