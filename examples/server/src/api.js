@@ -228,10 +228,7 @@ export function createApi({ db, sessions, policy, scryptCost, issuer }) {
       if (session?.stage === 'pending')
         throw new HttpError(401, 'second_factor_required', 'enter your code to finish signing in');
       if (session === null) throw notSignedIn();
-      const { rows } = await db.query('SELECT totp_secret IS NOT NULL AS mfa FROM users WHERE id = $1', [
-        session.userId,
-      ]);
-      return { status: 200, json: { username: session.username, mfa_enabled: rows[0].mfa } };
+      return { status: 200, json: { username: session.username, mfa_enabled: session.mfaEnabled } };
     },
   };
 }

@@ -29,18 +29,22 @@ export class Sessions {
     return value !== undefined && TOKEN.test(value) ? value : undefined;
   }
 
-  /** @returns {Promise<{ userId: number, username: string, stage: string } | null>} the live session, if any. */
+  /**
+   * @returns {Promise<{ userId: number, username: string, mfaEnabled: boolean, stage: string } | null>} the live
+   *   session, if any, with what /api/me shows of its user.
+   */
   async find(req) {
     const token = this.token(req);
     if (token === undefined) return null;
     const { rows } = await this.db.query(
-      `SELECT s.user_id, s.stage, u.username FROM sessions s JOIN users u ON u.id = s.user_id
+      `SELECT s.user_id, s.stage, u.username, u.totp_secret IS NOT NULL AS mfa_enabled
+       FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = $1 AND s.expires_at > now()`,
       [hash(token)],
     );
-    return rows.length === 1
-      ? { userId: rows[0].user_id, username: rows[0].username, stage: rows[0].stage, token }
-      : null;
+    if (rows.length !== 1) return null;
+    const [row] = rows;
+    return { userId: row.user_id, username: row.username, mfaEnabled: row.mfa_enabled, stage: row.stage, token };
   }
 
   /** Starts a session at `stage`, ending the one the request came with; returns the Set-Cookie header. */
