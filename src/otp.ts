@@ -16,7 +16,14 @@
  */
 import { rangeError } from './errors.js';
 import { assertInteger, optionalInteger, optionalOneOf, optionsBag, own } from './internal/assert.js';
-import { assertFiniteNumber, decodedSizeBound, secretLength } from './internal/assert-otp.js';
+import {
+  assertFiniteNumber,
+  decodedSizeBound,
+  inWindow,
+  secretLength,
+  type StepWindow,
+  totpWindow,
+} from './internal/assert-otp.js';
 import { equalBit, select } from './internal/constant-time.js';
 import { hashEngine, type HashEngine, wipeScratch } from './internal/hash.js';
 import { macCounterInto, prepareKeyStates } from './hmac.js';
@@ -190,26 +197,25 @@ function codeAt(format: CodeFormat, counter: number): number {
 }
 
 /**
- * Searches offsets `first … last` from `base` for a counter whose code is `value`, in constant time: every
- * offset that the public inputs allow is computed and compared, and the match is selected without a branch.
- * Allowed offsets are within `width` of 0 or of `centre`, at most `bound` from 0, and give a counter of at least
- * 0; a counter at or before `after` never matches. Returns the latest matching offset, or `null`.
+ * Searches the offsets of `window` from `base` for a counter whose code is `value`, in constant time: every
+ * offset that the public inputs allow ({@link inWindow}, and a counter of at least 0) is computed and compared,
+ * and the match is selected without a branch. A counter at or before `after` never matches. Returns the latest
+ * matching offset, or `null`.
  */
 function matchWindow(
   format: CodeFormat,
   value: number,
   base: number,
-  window: { first: number; last: number; width: number; centre: number; bound: number },
+  window: StepWindow,
   after: number,
 ): number | null {
-  const { first, last, width, centre, bound } = window;
+  const { first, last } = window;
   let found = 0;
   let best = 0;
   for (let offset = first; offset <= last; offset++) {
     const counter = base + offset;
     // Which offsets exist depends only on public inputs (the window, the drift, the time), never on the secret.
-    const inWindow = Math.abs(offset) <= width || Math.abs(offset - centre) <= width;
-    if (!inWindow || Math.abs(offset) > bound || counter < 0) continue;
+    if (!inWindow(window, offset) || counter < 0) continue;
     const equal = equalBit(codeAt(format, counter), value) & (counter > after ? 1 : 0);
     best = select(equal, offset, best);
     found |= equal;
@@ -387,14 +393,7 @@ export function verifyTotp(token: string, secret: string | Uint8Array, options?:
   const after = lastStep == null ? -1 : assertInteger(lastStep, 'options.after', -MAX_COUNTER, MAX_COUNTER);
   const offset = own(o, 'drift', o.drift);
   const drift = offset === undefined ? undefined : assertInteger(offset, 'options.drift', -MAX_DRIFT, MAX_DRIFT);
-  const centre = drift ?? 0;
-  const window = {
-    first: Math.min(-width, centre - width),
-    last: Math.max(width, centre + width),
-    width,
-    centre,
-    bound: drift === undefined ? Infinity : MAX_DRIFT,
-  };
+  const window = totpWindow(width, drift);
   // The secret is checked (and may throw) before the token is looked at: a bad secret is a bug to report even
   // when the token is garbage.
   const delta = withKey(format.engine, secret, () => {
@@ -432,7 +431,7 @@ export function verifyHotp(token: string, secret: string | Uint8Array, options: 
   const format = readFormat(own(o, 'algorithm', o.algorithm), own(o, 'digits', o.digits), undefined);
   const width = readWindow(own(o, 'window', o.window));
   const counter = assertInteger(own(o, 'counter', o.counter), 'options.counter', 0, MAX_COUNTER - width);
-  const window = { first: 0, last: width, width, centre: 0, bound: Infinity };
+  const window: StepWindow = { first: 0, last: width, width, centre: 0, bound: Infinity };
   const delta = withKey(format.engine, secret, () => {
     const value = parseToken(token, format);
     return value < 0 ? null : matchWindow(format, value, counter, window, -1);

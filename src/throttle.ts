@@ -18,7 +18,7 @@
  */
 import { rangeError, typeError } from './errors.js';
 import { assertInteger, describeType, optionalInteger, optionalOneOf, optionsBag, own } from './internal/assert.js';
-import { assertFiniteNumber } from './internal/assert-otp.js';
+import { assertFiniteNumber, inWindow, totpWindow } from './internal/assert-otp.js';
 import { MAX_DRIFT, MAX_TIME, MAX_WINDOW, type Digits } from './params.js';
 
 /** How the wait grows with each failure past the threshold. */
@@ -125,8 +125,10 @@ function readState(state: ThrottleState | null | undefined): ThrottleState {
   if (typeof state !== 'object' || Array.isArray(state)) {
     throw typeError('ERR_INVALID_ARG_TYPE', `"state" must be an object or null (received ${describeType(state)})`);
   }
-  const field = (key: keyof ThrottleState, value: unknown): number =>
-    value === undefined || !Object.hasOwn(state, key) ? 0 : assertFiniteNumber(value, `state.${key}`, 0, MAX_TIME);
+  const field = (key: keyof ThrottleState, value: unknown): number => {
+    const read = own(state, key, value);
+    return read === undefined ? 0 : assertFiniteNumber(read, `state.${key}`, 0, MAX_TIME);
+  };
   const failures = field('failures', state.failures);
   if (!Number.isInteger(failures)) {
     throw rangeError('ERR_OUT_OF_RANGE', `"state.failures" must be an integer (received ${failures})`);
@@ -311,13 +313,10 @@ export function bruteForceOdds(options: BruteForceOddsOptions): BruteForceOdds {
   return { probability, bound: Math.min(1, (s * attempts * (q + 1)) / n), acceptedCodes: s };
 }
 
-/** How many step offsets `verifyTotp` accepts: within `window` of 0 or of `drift`, and within 20 of 0 with a drift. */
-function acceptedOffsets(window: number, drift: number | undefined): number {
-  const centre = drift ?? 0;
+/** How many step offsets `verifyTotp` accepts with this `window` and `drift`: its own rule, counted. */
+function acceptedOffsets(width: number, drift: number | undefined): number {
+  const window = totpWindow(width, drift);
   let count = 0;
-  for (let offset = Math.min(-window, centre - window); offset <= Math.max(window, centre + window); offset++) {
-    const near = Math.abs(offset) <= window || Math.abs(offset - centre) <= window;
-    if (near && (drift === undefined || Math.abs(offset) <= MAX_DRIFT)) count++;
-  }
+  for (let offset = window.first; offset <= window.last; offset++) if (inWindow(window, offset)) count++;
   return count;
 }

@@ -1,12 +1,13 @@
 /**
  * Argument checks specific to OTP generation and verification, in the style of `assert.ts`: each returns the
- * checked value, and no message ever echoes a secret.
+ * checked value, and no message ever echoes a secret. Also the window of step offsets that verification accepts,
+ * which `bruteForceOdds` counts: one rule for both.
  *
  * @module
  */
 import { decodeInto } from '../base32.js';
 import { rangeError, typeError } from '../errors.js';
-import { MAX_OTP_SECRET_BYTES } from '../params.js';
+import { MAX_DRIFT, MAX_OTP_SECRET_BYTES } from '../params.js';
 import { describeType, isUint8Array } from './assert.js';
 
 /**
@@ -75,4 +76,37 @@ export function secretLength(value: unknown, name: string, out: Uint8Array): num
 
 function tooLong(name: string): RangeError {
   return rangeError('ERR_OUT_OF_RANGE', `"${name}" must be at most ${MAX_OTP_SECRET_BYTES} bytes long`);
+}
+
+/**
+ * The offsets from the current step (or counter) that verification searches: `first … last`, keeping those
+ * within `width` of 0 or of `centre` and at most `bound` from 0 ({@link inWindow}).
+ */
+export interface StepWindow {
+  readonly first: number;
+  readonly last: number;
+  readonly width: number;
+  readonly centre: number;
+  readonly bound: number;
+}
+
+/**
+ * `verifyTotp`'s window: `width` steps around now and, with a drift, around `drift` too, then no further than
+ * {@link MAX_DRIFT} from now (so that the offset found is always a valid next drift).
+ */
+export function totpWindow(width: number, drift: number | undefined): StepWindow {
+  const centre = drift ?? 0;
+  return {
+    first: Math.min(-width, centre - width),
+    last: Math.max(width, centre + width),
+    width,
+    centre,
+    bound: drift === undefined ? Infinity : MAX_DRIFT,
+  };
+}
+
+/** Whether `offset` is one that `window` accepts (public inputs only: never a secret). */
+export function inWindow(window: StepWindow, offset: number): boolean {
+  const { width, centre, bound } = window;
+  return (Math.abs(offset) <= width || Math.abs(offset - centre) <= width) && Math.abs(offset) <= bound;
 }
