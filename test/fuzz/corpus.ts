@@ -48,8 +48,10 @@ const PIECES = [
   '\u{1f44d}',
 ];
 
-type Random = () => number;
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+/** A source of numbers in [0, 1), as Math.random returns them; the targets pass a seeded one (prng), so a run replays. */
+export type Random = () => number;
+/** One of `items`, drawn with `random`. */
+export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
 /** One random edit of `text`: insert, delete, replace, duplicate or swap pieces, or change the case. */
 function mutateOnce(text: string, random: Random): string {

@@ -8,11 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import { loadCorpus } from '../corpus.js';
+import { loadCorpus, pick, type Random } from '../corpus.js';
 import { assertNoLeak, type FuzzTarget, prng } from '../oracle.js';
-
-type Random = () => number;
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
 const SECRETS = ['JBSWY3DPEHPK3PXPKRSXG5CTMVRXEZLU', 'jbsw y3dp ehpk 3pxp', 'GEZDGNBVGY3TQOJQ====', '', 'A', '!!'];
 const COMMANDS = ['create', 'code', 'verify', 'parse', 'migrate', 'help', '', 'CODE', '-', '--'];
