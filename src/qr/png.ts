@@ -35,7 +35,8 @@ interface RowRun {
 /**
  * The image as runs of identical rows: `margin` light modules around the symbol, each module `scale` × `scale`
  * pixels, 8 pixels a byte, first pixel in the high bit. A set bit is dark when `flip` is 0 (palette index 1) and
- * light when `flip` is 0xff (grayscale, where 1 is white). Runs are cut to at most `maxRows` rows.
+ * light when `flip` is 0xff (grayscale, where 1 is white). A run grows by a module's `scale` rows while it stays
+ * within `maxRows` rows; `maxRows` ≥ `scale`, so one module's rows always make one run.
  */
 function rowRuns(
   modules: Uint8Array,
@@ -62,7 +63,7 @@ function rowRuns(
     if (last !== undefined && top.count + scale <= maxRows && sameBytes(pixels, last)) {
       runs[runs.length - 1] = { pixels: top.pixels, count: top.count + scale };
     } else {
-      for (let n = scale; n > 0; n -= maxRows) runs.push({ pixels, count: Math.min(n, maxRows) });
+      runs.push({ pixels, count: scale });
     }
     last = pixels;
   }
@@ -162,6 +163,9 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 
 /**
  * Encodes a module matrix as a PNG: `margin` light modules around it, each module `scale` × `scale` pixels.
+ * `size` ≤ 177 (version 40), `margin` 0–32 and `scale` 1–32, as `qr.ts` checks them: a row is then at most
+ * 1 + (177 + 64) · 32 / 8 = 965 bytes, so a parse segment ({@link MAX_SEGMENT}) holds at least 67 rows, more
+ * than `scale` (were it fewer, a run would only outgrow a segment, which the parser, cutting its own, handles).
  */
 export function renderPng(
   modules: Uint8Array,
@@ -175,7 +179,7 @@ export function renderPng(
   const stride = 1 + ((width + 7) >> 3); // filter-type byte + packed pixels (§7.2)
   const gray = dark[0] + dark[1] + dark[2] === 0 && light[0] + light[1] + light[2] === 765;
   // Palette index 1 is dark; in 1-bit grayscale the bit means white, so rows are inverted there.
-  const runs = rowRuns(modules, size, margin, scale, gray ? 0xff : 0, Math.max(1, Math.floor(MAX_SEGMENT / stride)));
+  const runs = rowRuns(modules, size, margin, scale, gray ? 0xff : 0, Math.floor(MAX_SEGMENT / stride));
   const ihdr = new Uint8Array(13);
   const view = new DataView(ihdr.buffer);
   view.setUint32(0, width);
