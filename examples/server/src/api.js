@@ -210,9 +210,11 @@ export function createApi({ db, sessions, policy, scryptCost, issuer }) {
         if (enabled.rowCount !== 1)
           throw new HttpError(409, 'mfa_already_enabled', 'two-factor authentication is already on');
         await tx.query('DELETE FROM recovery_codes WHERE user_id = $1', [session.userId]);
-        for (const hash of hashes) {
-          await tx.query('INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)', [session.userId, hash]);
-        }
+        // One statement for all the codes: a JavaScript array is a text[] parameter in PGlite and in pg alike.
+        await tx.query('INSERT INTO recovery_codes (user_id, code_hash) SELECT $1, unnest($2::text[])', [
+          session.userId,
+          hashes,
+        ]);
       });
       return { status: 200, json: { recovery_codes: codes } };
     },
