@@ -5,10 +5,10 @@ import { describe, test } from 'node:test';
 import { Client } from './helpers/client.js';
 import { enrolledUser, freshCode, newUsername, signedInUser, wrongCode } from './helpers/flow.js';
 import { policyEnv, LENIENT } from './helpers/policies.js';
-import { assertNoSecretsInLogs, pgliteServerForSuite, startServer, tempDataDir } from './helpers/server.js';
+import { assertNoSecretsInLogs, serverForSuite, startServer, tempDataDir } from './helpers/server.js';
 
 const secrets = [];
-const server = pgliteServerForSuite(policyEnv(LENIENT));
+const server = serverForSuite({ env: policyEnv(LENIENT) });
 
 describe('the JSON contract', { timeout: 300_000 }, () => {
   test('sign-up: 201 {username}; the same name again: 409', async () => {

@@ -3,12 +3,12 @@
 // log never shows what was sent. On PGlite and on PostgreSQL.
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { Client } from './helpers/client.js';
 import { postgres } from './helpers/environment.js';
 import { enrolledUser, pendingSessions, signedInUser } from './helpers/flow.js';
 import { LENIENT, policyEnv } from './helpers/policies.js';
-import { assertNoSecretsInLogs, pgliteServerForSuite, startServer } from './helpers/server.js';
+import { assertNoSecretsInLogs, serverForSuite } from './helpers/server.js';
 
 const pg = await postgres();
 const json = { 'content-type': 'application/json' };
@@ -219,14 +219,9 @@ function badInputTests(getServer) {
 }
 
 describe('on PGlite', { timeout: 600_000 }, () => {
-  badInputTests(pgliteServerForSuite(policyEnv(LENIENT)));
+  badInputTests(serverForSuite({ env: policyEnv(LENIENT) }));
 });
 
 describe('on PostgreSQL', { skip: pg.skip, timeout: 600_000 }, () => {
-  let server;
-  before(async () => {
-    server = await startServer({ databaseUrl: pg.url, env: policyEnv(LENIENT) });
-  });
-  after(() => server?.stop());
-  badInputTests(() => server);
+  badInputTests(serverForSuite({ databaseUrl: pg.url, env: policyEnv(LENIENT) }));
 });

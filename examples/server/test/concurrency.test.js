@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { postgres } from './helpers/environment.js';
 import { enrolledUser, freshCode, pendingSessions, tally } from './helpers/flow.js';
 import { LENIENT, policyEnv } from './helpers/policies.js';
-import { assertNoSecretsInLogs, pgliteServerForSuite, startServer } from './helpers/server.js';
+import { assertNoSecretsInLogs, serverForSuite, startServer } from './helpers/server.js';
 
 const N = 50;
 const ROUNDS = Number(process.env.CONCURRENCY_ROUNDS ?? 3);
@@ -104,7 +104,7 @@ function concurrencyTests(name, getOrigins, getOutputs) {
 }
 
 describe('on PGlite', { timeout: 900_000 }, () => {
-  const server = pgliteServerForSuite(policyEnv(LENIENT));
+  const server = serverForSuite({ env: policyEnv(LENIENT) });
   concurrencyTests(
     'pglite',
     () => [server().origin],
@@ -113,15 +113,11 @@ describe('on PGlite', { timeout: 900_000 }, () => {
 });
 
 describe('on PostgreSQL', { skip: pg.skip, timeout: 900_000 }, () => {
-  let server;
-  before(async () => {
-    server = await startServer({ databaseUrl: pg.url, env: policyEnv(LENIENT) });
-  });
-  after(() => server?.stop());
+  const server = serverForSuite({ databaseUrl: pg.url, env: policyEnv(LENIENT) });
   concurrencyTests(
     'postgres',
-    () => [server.origin],
-    () => [server.output()],
+    () => [server().origin],
+    () => [server().output()],
   );
 });
 

@@ -4,14 +4,14 @@
 // itself: read and checked at start.
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { recordFailure, throttle } from 'totp-config';
 import { policyFromEnv } from '../src/attempts.js';
 import { Client } from './helpers/client.js';
 import { postgres } from './helpers/environment.js';
 import { enrolledUser, freshCode, pendingSessions, tally, wrongCode } from './helpers/flow.js';
 import { FAST, policyEnv } from './helpers/policies.js';
-import { startServer, tempDataDir } from './helpers/server.js';
+import { serverForSuite, startServer, tempDataDir } from './helpers/server.js';
 
 const pg = await postgres();
 
@@ -115,24 +115,11 @@ describe('THROTTLE_POLICY', () => {
 });
 
 describe('on PGlite', { timeout: 600_000 }, () => {
-  let server;
-  let data;
-  before(async () => {
-    data = tempDataDir();
-    server = await startServer({ dataDir: data.dir, env: policyEnv(FAST) });
-  });
-  after(async () => {
-    await server?.stop();
-    data?.remove();
-  });
-  throttleTests(() => server.origin);
+  const server = serverForSuite({ env: policyEnv(FAST) });
+  throttleTests(() => server().origin);
 });
 
 describe('on PostgreSQL', { skip: pg.skip, timeout: 600_000 }, () => {
-  let server;
-  before(async () => {
-    server = await startServer({ databaseUrl: pg.url, env: policyEnv(FAST) });
-  });
-  after(() => server?.stop());
-  throttleTests(() => server.origin);
+  const server = serverForSuite({ databaseUrl: pg.url, env: policyEnv(FAST) });
+  throttleTests(() => server().origin);
 });

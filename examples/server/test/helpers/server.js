@@ -86,15 +86,17 @@ export function assertNoSecretsInLogs(output, values) {
 }
 
 /**
- * Starts a server on a fresh PGlite data folder before the tests of the calling suite (or file), and stops it and
- * removes the folder after them. Returns a getter: the server exists only once the suite's tests run.
+ * Starts a server before the tests of the calling suite (or file) and stops it after them: on the PostgreSQL at
+ * `databaseUrl`, or without one on PGlite in a fresh data folder, removed afterwards. Everything happens in the
+ * suite's hooks, so a skipped suite starts nothing. Returns a getter: the server exists only once the tests run.
+ * @param {{ databaseUrl?: string, env?: Record<string, string> }} [options]
  */
-export function pgliteServerForSuite(env) {
+export function serverForSuite({ databaseUrl, env } = {}) {
   let server;
   let data;
   before(async () => {
-    data = tempDataDir();
-    server = await startServer({ dataDir: data.dir, env });
+    if (!databaseUrl) data = tempDataDir();
+    server = await startServer({ dataDir: data?.dir, databaseUrl, env });
   });
   after(async () => {
     await server?.stop();
