@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { Client } from './helpers/client.js';
 import { postgres } from './helpers/environment.js';
-import { enrolledUser, freshCode, signedInUser } from './helpers/flow.js';
+import { enrolledUser, enrollingUser, freshCode } from './helpers/flow.js';
 import { startServer, tempDataDir } from './helpers/server.js';
 
 const pg = await postgres();
@@ -16,7 +16,7 @@ async function restartTest(options) {
   try {
     const user = await enrolledUser(server.origin);
     // A second enrollment, stopped between enroll and confirm: the pending secret must survive too.
-    const pendingUser = await enrolledUserPending(server.origin);
+    const pendingUser = await enrollingUser(server.origin);
     await server.stop();
 
     server = await startServer(options);
@@ -47,13 +47,6 @@ async function restartTest(options) {
   } finally {
     await server.stop();
   }
-}
-
-async function enrolledUserPending(origin) {
-  const user = await signedInUser(origin);
-  const enroll = await user.client.post('/api/2fa/enroll');
-  assert.equal(enroll.status, 200);
-  return { ...user, secret: enroll.json.secret };
 }
 
 describe('state survives a restart', { timeout: 600_000 }, () => {

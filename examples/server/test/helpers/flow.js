@@ -42,18 +42,26 @@ export async function signedInUser(origin, prefix) {
 }
 
 /**
+ * A user half-way through enrollment: sign-up, sign-in, enroll (a pending secret, 2FA not on yet).
+ * @returns {Promise<{ username, password, client, secret, otpauth }>}
+ */
+export async function enrollingUser(origin, prefix) {
+  const user = await signedInUser(origin, prefix);
+  const enroll = await user.client.post('/api/2fa/enroll');
+  assert.equal(enroll.status, 200, enroll.text);
+  return { ...user, secret: enroll.json.secret, otpauth: enroll.json.otpauth_str };
+}
+
+/**
  * A user with 2FA on: sign-up, sign-in, enroll, confirm with the current code.
  * @returns {Promise<{ username, password, client, secret, lastStep, recoveryCodes, otpauth }>}
  */
 export async function enrolledUser(origin, prefix) {
-  const user = await signedInUser(origin, prefix);
-  const enroll = await user.client.post('/api/2fa/enroll');
-  assert.equal(enroll.status, 200, enroll.text);
-  const { secret, otpauth_str } = enroll.json;
-  const { token, step } = freshCode(secret, -1);
+  const user = await enrollingUser(origin, prefix);
+  const { token, step } = freshCode(user.secret, -1);
   const confirm = await user.client.post('/api/2fa/confirm', { token });
   assert.equal(confirm.status, 200, confirm.text);
-  return { ...user, secret, otpauth: otpauth_str, lastStep: step, recoveryCodes: confirm.json.recovery_codes };
+  return { ...user, lastStep: step, recoveryCodes: confirm.json.recovery_codes };
 }
 
 /**
