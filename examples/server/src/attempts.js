@@ -51,14 +51,14 @@ export function policyFromEnv(env = process.env) {
  * Counts one attempt for `userId`, if the policy allows one now.
  * @returns {Promise<{ allowed: boolean, retryAfterMs: number }>} when not allowed, nothing was counted.
  */
-export async function chargeAttempt(db, userId, kind, policy, clock = Date.now) {
+export async function chargeAttempt(db, userId, kind, policy) {
   const col = column(kind);
   return db.transaction(async (tx) => {
     const { rows } = await tx.query(`SELECT ${col} AS state FROM users WHERE id = $1 FOR UPDATE`, [userId]);
     if (rows.length === 0) return { allowed: false, retryAfterMs: 0 };
     // The time is read once the lock is held: a request that waited for it must not record an earlier time
     // than the one that went before it.
-    const now = clock();
+    const now = Date.now();
     const verdict = throttle(rows[0].state, policy, now);
     if (!verdict.allowed) return { allowed: false, retryAfterMs: verdict.retryAfterMs };
     const next = recordFailure(rows[0].state, policy, now);
@@ -68,12 +68,12 @@ export async function chargeAttempt(db, userId, kind, policy, clock = Date.now) 
 }
 
 /** Records that the attempt charged last succeeded. */
-export async function settleSuccess(db, userId, kind, policy, clock = Date.now) {
+export async function settleSuccess(db, userId, kind, policy) {
   const col = column(kind);
   await db.transaction(async (tx) => {
     const { rows } = await tx.query(`SELECT ${col} AS state FROM users WHERE id = $1 FOR UPDATE`, [userId]);
     if (rows.length === 0) return;
-    const next = recordSuccess(rows[0].state, policy, clock());
+    const next = recordSuccess(rows[0].state, policy, Date.now());
     await tx.query(`UPDATE users SET ${col} = $1::jsonb WHERE id = $2`, [JSON.stringify(next), userId]);
   });
 }

@@ -38,7 +38,6 @@ async function openPglite(dataDir) {
     exec: (sql) => target.exec(sql),
   });
   return {
-    kind: 'pglite',
     description: `PGlite in ${dataDir}`,
     ...wrap(pglite),
     // PGlite is one connection: its transaction() holds every other query back until this one ends.
@@ -62,7 +61,6 @@ async function openPostgres(url, poolSize) {
   });
   const { host, pathname } = new URL(url);
   const db = {
-    kind: 'postgres',
     // Never the password: this line is logged.
     description: `PostgreSQL at ${host}${pathname}`,
     ...wrap(pool),

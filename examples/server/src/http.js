@@ -1,7 +1,7 @@
 // The HTTP plumbing, on node:http: JSON bodies read with a size limit, JSON answers, errors that become 4xx
 // answers, cookies. Nothing here knows about users or codes.
 /** Bodies above this are refused with 413 before they are read: every request of the API fits in far less. */
-export const BODY_LIMIT = 4096;
+const BODY_LIMIT = 4096;
 
 /** An answer to give instead of going on: status, a stable code for programs, a message for people. */
 export class HttpError extends Error {

@@ -13,8 +13,8 @@ export class Client {
     this.cookies = new Map();
   }
 
-  /** Every session token this client has held, to check they never reach a log. */
-  tokens = [];
+  /** Every session token any client of this process has held, for the tests that check they never reach a log. */
+  static tokens = [];
 
   /**
    * @param {string} method
@@ -74,7 +74,7 @@ export class Client {
       if (attributes.some((a) => /^\s*max-age=0\s*$/i.test(a)) || value === '') this.cookies.delete(name);
       else {
         this.cookies.set(name, value);
-        this.tokens.push(value);
+        Client.tokens.push(value);
       }
     }
   }

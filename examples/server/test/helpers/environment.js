@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-export const UNDER_CI = process.env.CI === 'true';
+const UNDER_CI = process.env.CI === 'true';
 
 /** Returns false (skip, reason printed) locally, throws under CI. */
 function missing(reason) {

@@ -6,7 +6,7 @@ import { Client } from './client.js';
 
 const PERIOD_MS = 30_000;
 
-export const currentStep = () => totpStep();
+const currentStep = () => totpStep();
 
 /**
  * A code the server must accept now for a user whose last accepted step is `lastStep`: the current step's, or

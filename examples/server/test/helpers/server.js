@@ -63,7 +63,6 @@ export async function startServer({ dataDir, databaseUrl, env = {} }) {
   });
   return {
     origin,
-    pid: child.pid,
     output: () => output,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
