@@ -4,7 +4,7 @@
 --   totp_pending_secret  set by POST /api/2fa/enroll, returned again by every enroll until it is confirmed;
 --   totp_secret          set (and the pending secret cleared) by POST /api/2fa/confirm: 2FA is on iff not null;
 --   totp_last_step       the RFC 6238 time step of the last code accepted. A code is accepted only by the
---                        UPDATE that raises it (see src/auth.js), which is what makes each code single-use.
+--                        UPDATE that raises it (see src/api.js), which is what makes each code single-use.
 -- The throttle columns hold totp-config's throttle state (JSON), one for passwords and one for second factors.
 CREATE TABLE users (
   id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -1,7 +1,8 @@
 // The database: PGlite (PostgreSQL compiled to WebAssembly, in this process, data in a folder) by default, or a
 // PostgreSQL server through `pg` when DATABASE_URL is set. Both speak the same SQL, so the rest of the server sees
 // one small interface and never knows which it has:
-//   query(sql, params)  -> { rows, rowCount }   rowCount = rows changed by INSERT/UPDATE/DELETE, else rows read
+//   query(sql, params)  -> { rows, rowCount }   rowCount = rows changed by INSERT/UPDATE/DELETE; after a SELECT
+//                                               it differs (pg: rows read, PGlite: 0): use rows.length
 //   transaction(fn)     -> fn(tx) on one connection between BEGIN and COMMIT (ROLLBACK if it throws)
 //   close()
 import { readdirSync, readFileSync } from 'node:fs';

@@ -30,8 +30,8 @@ export class Sessions {
   }
 
   /**
-   * @returns {Promise<{ userId: number, username: string, mfaEnabled: boolean, stage: string } | null>} the live
-   *   session, if any, with what /api/me shows of its user.
+   * @returns {Promise<{ userId: number, username: string, mfaEnabled: boolean, stage: string, token: string } | null>}
+   *   the live session, if any, with what /api/me shows of its user; `token` is the cookie's (complete() needs it).
    */
   async find(req) {
     const token = this.token(req);
